@@ -1,0 +1,38 @@
+/**
+ * Where sitrep reads and writes its files. Every path can be moved with an environment variable,
+ * which is how tests build fixture snapshots side by side.
+ */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface DataPaths {
+  /** The one config file. */
+  readonly config: string;
+  /** The synced snapshot; absent until the first `npm run sync`. */
+  readonly snapshot: string;
+  /** Hand-written post-mortems, `<incident-number>.md`. */
+  readonly postmortems: string;
+}
+
+export const DEMO_PATHS: DataPaths = {
+  config: path.join(ROOT, 'src/demo/status.yml'),
+  snapshot: path.join(ROOT, 'src/demo/snapshot.json'),
+  postmortems: path.join(ROOT, 'src/demo/postmortems'),
+};
+
+/** The real data paths, honouring SITREP_CONFIG, SITREP_SNAPSHOT and SITREP_POSTMORTEMS. */
+export function resolveDataPaths(env: NodeJS.ProcessEnv = process.env): DataPaths {
+  return {
+    config: path.resolve(ROOT, env['SITREP_CONFIG'] ?? 'content/status.yml'),
+    snapshot: path.resolve(ROOT, env['SITREP_SNAPSHOT'] ?? 'content/snapshot.json'),
+    postmortems: path.resolve(ROOT, env['SITREP_POSTMORTEMS'] ?? 'content/postmortems'),
+  };
+}
+
+/** A path relative to the project root, for messages. */
+export function displayPath(file: string): string {
+  const rel = path.relative(ROOT, file);
+  return rel.startsWith('..') ? file : rel;
+}

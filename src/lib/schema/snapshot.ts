@@ -1,0 +1,129 @@
+/**
+ * The snapshot: the contract between the sync (scripts/, the only network code) and the site.
+ *
+ * It holds raw-but-trimmed facts from GitHub; every decision (is this an incident, what is its
+ * status) is made later by src/lib from these facts. Trust is the exception: it needs GitHub's
+ * permission API, so the sync decides it and records it on every actor.
+ *
+ * Issues are validated one by one (see `IssueRecordSchema`): a malformed issue is reported and
+ * skipped while the rest of the snapshot is used. Anything else malformed fails the build.
+ */
+import { z } from 'astro/zod';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+/** ISO 8601 instant, as GitHub returns it (`2026-11-21T10:04:05Z`). */
+export const TimestampSchema = z.string().datetime({ offset: true });
+
+export const ActorSchema = z
+  .object({
+    /** GitHub login; "ghost" for a deleted account (GitHub's own convention for `user: null`). */
+    login: z.string().min(1),
+    /** Admin, maintain or write permission on the repository, or listed in `maintainers`. */
+    trusted: z.boolean(),
+  })
+  .strict();
+
+export const CommentRecordSchema = z
+  .object({
+    id: z.number().int(),
+    author: ActorSchema,
+    /** Markdown as written on GitHub: untrusted HTML until sanitized. */
+    body: z.string(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    url: z.string().url(),
+  })
+  .strict();
+
+export const EventTypeSchema = z.enum(['labeled', 'unlabeled', 'assigned', 'unassigned', 'closed', 'reopened']);
+
+export const EventRecordSchema = z
+  .object({
+    id: z.number().int(),
+    type: EventTypeSchema,
+    actor: ActorSchema,
+    createdAt: TimestampSchema,
+    /** Label name, for labeled/unlabeled. */
+    label: z.string().optional(),
+    /** Assignee login, for assigned/unassigned. */
+    assignee: z.string().optional(),
+    /** For closed: why (GitHub's `state_reason`). */
+    stateReason: z.enum(['completed', 'not_planned', 'duplicate']).nullable().optional(),
+  })
+  .strict();
+
+export const IssueRecordSchema = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    /** Markdown body (an issue form renders as `### Heading` sections); null when empty. */
+    body: z.string().nullable(),
+    url: z.string().url(),
+    state: z.enum(['open', 'closed']),
+    /** GitHub's `state_reason`: `not_planned` marks a withdrawn incident. */
+    stateReason: z.enum(['completed', 'not_planned', 'reopened', 'duplicate']).nullable(),
+    labels: z.array(z.string()),
+    author: ActorSchema,
+    /** Assignee logins in GitHub's order; the first is the incident commander. */
+    assignees: z.array(z.string()),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    closedAt: TimestampSchema.nullable(),
+    /** The issues endpoint also lists pull requests; the sync drops them, the model ignores them. */
+    isPullRequest: z.boolean().default(false),
+    /** All comments, oldest first. */
+    comments: z.array(CommentRecordSchema),
+    /** Label, assignment, close and reopen events, oldest first. */
+    events: z.array(EventRecordSchema),
+  })
+  .strict();
+
+export const ReferencedIssueSchema = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    state: z.enum(['open', 'closed']),
+    url: z.string().url(),
+  })
+  .strict();
+
+/** Sync bookkeeping, owned by the sync: lets the next run ask only for what changed. */
+export const SyncStateSchema = z
+  .object({
+    /** `updated_at` of the most recently updated issue seen: the next run's `since`. */
+    highWaterMark: TimestampSchema.nullable(),
+    /** ETag of each listing request, keyed by a name the sync chooses. */
+    etags: z.record(z.string(), z.string()),
+    /** Permission answers, re-checked at most daily. */
+    permissions: z.record(
+      z.string(),
+      z.object({ permission: z.string(), checkedAt: TimestampSchema }).strict(),
+    ),
+  })
+  .strict();
+
+export const SnapshotSchema = z
+  .object({
+    schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+    /** When the sync finished reading GitHub: the "data as of" time. */
+    takenAt: TimestampSchema,
+    /** owner/repo the issues came from. */
+    repository: z.string(),
+    /** Validated one by one with `IssueRecordSchema`, so one bad issue cannot sink the page. */
+    issues: z.array(z.unknown()),
+    /** State of issues named by post-mortem action items. */
+    referencedIssues: z.array(ReferencedIssueSchema).default([]),
+    sync: SyncStateSchema.optional(),
+  })
+  .strict();
+
+export type Actor = z.infer<typeof ActorSchema>;
+export type CommentRecord = z.infer<typeof CommentRecordSchema>;
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+export type IssueRecord = z.infer<typeof IssueRecordSchema>;
+export type ReferencedIssue = z.infer<typeof ReferencedIssueSchema>;
+export type SyncState = z.infer<typeof SyncStateSchema>;
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+/** A snapshot as the sync writes it: issues fully typed. */
+export type SnapshotInput = Omit<z.input<typeof SnapshotSchema>, 'issues'> & { issues: z.input<typeof IssueRecordSchema>[] };
