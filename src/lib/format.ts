@@ -1,0 +1,45 @@
+/** Times and durations as the page shows them: UTC, explicit, computed from an injected `now`. */
+import { formatDistanceStrict } from 'date-fns';
+
+const UTC_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `21 Nov 2026, 10:04 UTC`. */
+export function formatUtc(iso: string): string {
+  return `${UTC_FORMAT.format(new Date(iso))} UTC`;
+}
+
+/** `3 hours ago` / `in 2 days`, relative to the build's `now`. */
+export function formatRelative(iso: string, now: Date): string {
+  return formatDistanceStrict(new Date(iso), now, { addSuffix: true, roundingMethod: 'floor' });
+}
+
+/** Milliseconds between two instants, or null when either is missing. */
+export function durationMs(from: string | null, to: string | null): number | null {
+  if (!from || !to) return null;
+  return Math.max(0, new Date(to).getTime() - new Date(from).getTime());
+}
+
+/** `45 s`, `12 min`, `2 h 5 min`, `3 d 4 h`: two units at most, as people say it. */
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.floor(s / 60);
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  if (h < 48) return min % 60 ? `${h} h ${min % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** `November 2026`, for grouping history. */
+export function formatMonth(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+}

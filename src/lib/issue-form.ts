@@ -1,0 +1,81 @@
+/**
+ * Reads a submitted GitHub issue form. GitHub renders each field as `### <label>` followed by the
+ * value, and an empty optional field as `_No response_`. Bodies written by hand (no form) keep their
+ * text as `freeText`.
+ */
+import { normalizeHeading, type FormField } from './form-fields.ts';
+
+export interface ParsedForm<K extends string> {
+  /** Value of each known field; null when absent or `_No response_`. */
+  readonly fields: Readonly<Record<K, string | null>>;
+  /** Headings that matched no known field, with their values (kept, not lost). */
+  readonly extra: readonly { heading: string; value: string }[];
+  /** Text before the first heading, or the whole body when it has no known field. */
+  readonly freeText: string | null;
+}
+
+const NO_RESPONSE = /^_no response_$/i;
+
+/** Splits a body into `### heading` sections, keeping text before the first one. */
+export function splitSections(body: string, level: '##' | '###' = '###'): { preamble: string; sections: { heading: string; value: string }[] } {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const heading = level === '###' ? /^###\s+(.+?)\s*#*\s*$/ : /^#{2,3}\s+(.+?)\s*#*\s*$/;
+  const sections: { heading: string; lines: string[] }[] = [];
+  const preamble: string[] = [];
+  let inFence = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    const match = inFence ? null : heading.exec(line);
+    if (match?.[1]) sections.push({ heading: match[1], lines: [] });
+    else (sections.at(-1)?.lines ?? preamble).push(line);
+  }
+  return {
+    preamble: preamble.join('\n').trim(),
+    sections: sections.map((s) => ({ heading: s.heading, value: s.lines.join('\n').trim() })),
+  };
+}
+
+/** Parses `body` against a set of form fields. */
+export function parseIssueForm<K extends string>(body: string | null, fields: Readonly<Record<K, FormField>>, level: '##' | '###' = '###'): ParsedForm<K> {
+  const values = Object.fromEntries(Object.keys(fields).map((k) => [k, null])) as Record<K, string | null>;
+  if (!body?.trim()) return { fields: values, extra: [], freeText: null };
+  const lookup = new Map<string, K>();
+  for (const key of Object.keys(fields) as K[]) {
+    const f = fields[key];
+    for (const name of [f.label, ...f.aliases]) lookup.set(normalizeHeading(name), key);
+  }
+  const { preamble, sections } = splitSections(body, level);
+  const extra: { heading: string; value: string }[] = [];
+  let matched = 0;
+  for (const { heading, value } of sections) {
+    const key = lookup.get(normalizeHeading(heading));
+    const clean = NO_RESPONSE.test(value) ? '' : value;
+    if (key === undefined) {
+      if (clean) extra.push({ heading, value: clean });
+      continue;
+    }
+    matched += 1;
+    if (clean && values[key] === null) values[key] = clean;
+  }
+  if (matched === 0) return { fields: values, extra: [], freeText: body.trim() };
+  return { fields: values, extra, freeText: preamble || null };
+}
+
+/**
+ * The options a form field selected: checked boxes of a checkbox field (`- [x] CLI`), or the
+ * comma-separated choices of a multi-select dropdown (`CLI, Docs`).
+ */
+export function readSelections(value: string | null): string[] {
+  if (!value) return [];
+  const boxes = [...value.matchAll(/^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$/gm)];
+  if (boxes.length > 0) return boxes.filter((m) => m[1] !== ' ').map((m) => m[2] ?? '').filter(Boolean);
+  return value.split(/[,\n]/).map((s) => s.replace(/^\s*[-*]\s+/, '').trim()).filter(Boolean);
+}
+
+/** Issue numbers named as `#123` (or a bare `123` when that is the whole value). */
+export function readIssueNumbers(value: string | null): number[] {
+  if (!value) return [];
+  const bare = /^\s*(\d+)\s*$/.exec(value);
+  if (bare?.[1]) return [Number(bare[1])];
+  return [...new Set([...value.matchAll(/(?:^|[^\w&/])#(\d+)\b/g)].map((m) => Number(m[1])))];
+}

@@ -1,0 +1,125 @@
+/**
+ * Markdown from GitHub → safe HTML. Every piece of issue text is untrusted: it is rendered with
+ * marked (GitHub flavour, plus `#123` and `@user` links) and then passed through sanitize-html with
+ * an allowlist. The sanitizer, not the renderer, is the security boundary: raw HTML in the
+ * Markdown is kept by marked and judged by the allowlist like everything else.
+ */
+import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+export interface MarkdownContext {
+  /** Web URL of the GitHub instance, e.g. https://github.com. */
+  readonly githubUrl: string;
+  /** owner/repo for `#123` links. */
+  readonly repository: string;
+}
+
+const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
+
+const issueRef = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
+  name: 'issueRef',
+  level: 'inline',
+  start: (src) => src.match(/(?:^|[^\w&/])#\d/)?.index,
+  tokenizer(src) {
+    const match = /^#(\d{1,9})\b/.exec(src);
+    if (!match) return undefined;
+    return { type: 'issueRef', raw: match[0], number: Number(match[1]) };
+  },
+  renderer: (token) => `<a href="${ctx.githubUrl}/${ctx.repository}/issues/${token['number']}">#${token['number']}</a>`,
+});
+
+const mention = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
+  name: 'mention',
+  level: 'inline',
+  start: (src) => {
+    const m = src.match(/(?:^|[^\w`/])@[A-Za-z0-9]/);
+    return m?.index === undefined ? undefined : m.index + (m[0].startsWith('@') ? 0 : 1);
+  },
+  tokenizer(src) {
+    const match = new RegExp(`^@(${LOGIN})(?![\\w-])`).exec(src);
+    if (!match) return undefined;
+    return { type: 'mention', raw: match[0], login: match[1] };
+  },
+  renderer: (token) => `<a href="${ctx.githubUrl}/${token['login']}">@${token['login']}</a>`,
+});
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'em',
+    'strong', 'del', 's', 'sup', 'sub', 'kbd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+    'details', 'summary', 'span',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+    span: ['class', 'role', 'aria-label'],
+  },
+  allowedClasses: { span: ['task', 'task-done', 'task-open'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  // Images are fetched by every visitor: only over TLS, never data: or protocol-relative.
+  allowedSchemesByTag: { img: ['https'] },
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    // The page owns h1/h2; issue text starts at h3 so it cannot pose as page structure.
+    h1: 'h3',
+    h2: 'h3',
+    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
+  },
+  // An image whose source did not survive (data:, javascript:, relative) is dropped whole.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^https:\/\//i.test(frame.attribs['src'] ?? ''),
+};
+// `rel`, `loading` and `referrerpolicy` are added by transformTags after filtering; allow them through.
+SANITIZE.allowedAttributes = {
+  ...(SANITIZE.allowedAttributes as Record<string, string[]>),
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'referrerpolicy'],
+};
+
+/** Sanitizes HTML with sitrep's allowlist. */
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
+/** Creates a renderer bound to a repository (for `#123` links). */
+export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string) => string {
+  const marked = new Marked({ gfm: true, breaks: true, async: false });
+  marked.use({
+    extensions: [issueRef(ctx), mention(ctx)],
+    // A `#12` inside link text must stay text: a link cannot contain a link.
+    walkTokens(token) {
+      if (token.type === 'link') {
+        const link = token as Tokens.Link;
+        link.tokens = link.tokens.map((t) => (t.type === 'issueRef' || t.type === 'mention' ? { type: 'text', raw: t.raw, text: t.raw } : t));
+      }
+    },
+    renderer: {
+      // Task-list boxes become marks, not form controls (forms never survive sanitizing).
+      checkbox: ({ checked }) =>
+        checked
+          ? '<span class="task task-done" role="img" aria-label="done">☑</span> '
+          : '<span class="task task-open" role="img" aria-label="to do">☐</span> ',
+    },
+  });
+  return (markdown) => sanitize(marked.parse(markdown) as string);
+}
+
+/** Plain text of some Markdown, for feeds, titles and the API: no tags, entities decoded, whitespace folded. */
+export function markdownToPlainText(markdown: string): string {
+  const html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+  const text = sanitizeHtml(html.replace(/<\/(p|li|h\d|tr|blockquote|pre)>/g, '\n'), { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(text).replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&amp;/g, '&');
+}
