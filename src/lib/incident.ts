@@ -180,7 +180,11 @@ export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Re
 export function buildUpdates(issue: IssueRecord, render: Renderers): Update[] {
   return issue.comments
     .filter((c) => c.author.trusted)
-    .map((c) => ({ id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(c.body), text: render.text(c.body), url: c.url }))
+    .map((c) => {
+      // The `Status:` line is shown as the update's status, not repeated in its text.
+      const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;
+      return { id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(body), text: render.text(body), url: c.url };
+    })
     .reverse();
 }
 

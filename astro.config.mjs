@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { loadConfig } from './src/data/load-config.ts';
+import { resolveDataSource } from './src/data/source.ts';
+import { splitSiteUrl } from './src/lib/urls.ts';
+
+// `site` and `base` come from content/status.yml (or the demo's config), so a project-pages URL
+// such as https://owner.github.io/repo builds with the base path /repo.
+const source = resolveDataSource();
+const { site, base } = splitSiteUrl(loadConfig(source.paths.config).site);
+
+export default defineConfig({
+  site,
+  base,
+  outDir: process.env.SITREP_OUT_DIR ?? './dist',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // One request per page: the CSS is small and a status page is read on bad networks.
+    inlineStylesheets: 'always',
+  },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,38 @@
+/**
+ * `npm run build` and `npm start` share this: check the inputs with friendly errors first, then
+ * run `astro build`. Checking first means a bad config or snapshot prints one clear message
+ * instead of a stack trace from inside Astro's config loader.
+ */
+import { build } from 'astro';
+import { InputError } from '../../src/lib/errors.ts';
+import { loadConfig } from '../../src/data/load-config.ts';
+import { loadSnapshot } from '../../src/data/load-snapshot.ts';
+import { ROOT } from '../../src/data/paths.ts';
+import { resolveDataSource, type DataSource } from '../../src/data/source.ts';
+
+/** Validates what the build will read; throws InputError with file and key. */
+export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
+  const source = resolveDataSource(env);
+  loadConfig(source.paths.config, env);
+  if (!source.demo) loadSnapshot(source.paths.snapshot);
+  return source;
+}
+
+export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
+  const source = checkInputs(env);
+  if (source.demo) process.stderr.write(`[sitrep] building the DEMO site: ${source.reason}\n`);
+  // The build never needs the network; telemetry would only time out here and in CI.
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  if (source.demo) process.env['SITREP_DEMO'] = '1';
+  await build({ root: ROOT, logLevel: 'warn' });
+  return source;
+}
+
+/** Runs `main`, turning an InputError into its message and exit code 1. */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (error instanceof InputError) process.stderr.write(`\nsitrep: ${error.message}\n`);
+    else process.stderr.write(`\nsitrep: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
