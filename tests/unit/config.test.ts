@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig, parseConfigText } from '../../src/data/load-config.ts';
+import { InputError } from '../../src/lib/errors.ts';
+
+const VALID = `title: T
+description: D
+repository: acme/widgets
+site: https://acme.github.io/status
+components:
+  - id: cli
+    name: CLI
+`;
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('content/status.yml', () => {
+  test('defaults fill in labels, threshold and maintainers', () => {
+    const config = parseConfigText(VALID, 'status.yml');
+    expect(config.labels).toEqual({
+      incident: 'incident',
+      severity: { P0: 'P0', P1: 'P1', P2: 'P2' },
+      componentPrefix: 'component:',
+      status: { investigating: 'investigating', identified: 'identified', monitoring: 'monitoring' },
+      maintenance: 'maintenance',
+      postmortem: 'postmortem',
+      embargoed: 'embargoed',
+    });
+    expect(config).toMatchObject({ staleAfterMinutes: 30, maintainers: [], githubUrl: 'https://github.com' });
+  });
+
+  test.each([
+    { name: 'missing key', text: VALID.replace('title: T\n', ''), problem: 'title: required, expected string' },
+    { name: 'bad repository', text: VALID.replace('acme/widgets', 'acme'), problem: 'repository: expected "owner/repo"' },
+    { name: 'bad component id', text: VALID.replace('id: cli', 'id: Big CLI'), problem: 'components.0.id: use lowercase letters, digits and dashes, e.g. "npm-packages"' },
+    { name: 'duplicate component', text: `${VALID}  - id: cli\n    name: Again\n`, problem: 'components.1.id: duplicate component id "cli"' },
+    { name: 'typo in a key', text: `${VALID}staleAfterMinute: 5\n`, problem: '(top level): unknown key "staleAfterMinute"' },
+    { name: 'wrong type', text: `${VALID}staleAfterMinutes: soon\n`, problem: 'staleAfterMinutes: expected number, got string' },
+    { name: 'bad site URL', text: VALID.replace('https://acme.github.io/status', 'acme.github.io'), problem: 'site: Invalid url' },
+    { name: 'unknown label key', text: `${VALID}labels:\n  severity:\n    P3: low\n`, problem: 'labels.severity: unknown key "P3"' },
+  ])('$name → names the key', ({ text, problem }) => {
+    const error = errorOf(() => parseConfigText(text, 'content/status.yml'));
+    expect(error.where).toBe('content/status.yml');
+    expect(error.problems).toContain(problem);
+    expect(error.message).toMatch(/^content\/status\.yml is not valid:\n/);
+  });
+
+  test('YAML syntax errors name the file and the line', () => {
+    const error = errorOf(() => parseConfigText('title: [unclosed\n', 'content/status.yml'));
+    expect(error.message).toMatch(/content\/status\.yml is not valid YAML/);
+    expect(error.message).toMatch(/line 2|at line/);
+  });
+
+  test('GITHUB_REPOSITORY and SITREP_SITE_URL override the file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-config-'));
+    const file = path.join(dir, 'status.yml');
+    writeFileSync(file, VALID);
+    const config = loadConfig(file, { GITHUB_REPOSITORY: 'other/repo', SITREP_SITE_URL: 'https://status.example.org/' });
+    expect(config).toMatchObject({ repository: 'other/repo', site: 'https://status.example.org/' });
+  });
+
+  test('a missing file says so', () => {
+    expect(errorOf(() => loadConfig('/nonexistent/status.yml', {})).message).toMatch(/could not be read \(ENOENT\)/);
+  });
+
+  test('the shipped example config and the demo config are valid', () => {
+    expect(() => loadConfig(path.resolve('content/status.yml'), {})).not.toThrow();
+    expect(() => loadConfig(path.resolve('src/demo/status.yml'), {})).not.toThrow();
+  });
+});
