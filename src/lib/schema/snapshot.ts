@@ -95,6 +95,8 @@ export const SyncStateSchema = z
     highWaterMark: TimestampSchema.nullable(),
     /** ETag of each listing request, keyed by a name the sync chooses. */
     etags: z.record(z.string(), z.string()),
+    /** When the sync last listed every tracked issue (catches deletions and transfers); absent before the first. */
+    reconciledAt: TimestampSchema.optional(),
     /** Permission answers, re-checked at most daily. */
     permissions: z.record(
       z.string(),

@@ -1,0 +1,264 @@
+/**
+ * `runSync`: one pass from GitHub to the snapshot file. See docs/sync.md for the why.
+ *
+ * 1. Find what changed — an incremental run asks one conditional `since` listing of *all* issues
+ *    (so a removed label shows up) and one conditional listing of open issues per tracked label
+ *    (so a deleted or transferred open incident shows up). A full run lists every tracked issue.
+ * 2. For new or changed issues only: comments and events; trust for every actor.
+ * 3. Referenced issues of post-mortem action items; then validate and write atomically.
+ */
+import { InputError } from '../lib/errors.ts';
+import type { SiteConfig } from '../lib/schema/config.ts';
+import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
+import { createGitHubClient } from './client.ts';
+import { toGitHubError } from './errors.ts';
+import { fetchListing, getIssue, getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
+import { isIssue, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
+import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
+import { syncReferencedIssues } from './referenced-issues.ts';
+import type { SyncSummary } from './summary.ts';
+import { actorLogins, applyTrust, isPullRequest, isTrackedIssue, recordLogins, toIssueRecord } from './to-records.ts';
+import { createTrust } from './trust.ts';
+import { writeSnapshotAtomically } from './write-snapshot.ts';
+
+const HOUR = 3_600_000;
+
+export interface SyncLog {
+  warn(message: string): void;
+  progress(message: string): void;
+  debug?: ((message: string) => void) | undefined;
+}
+
+export interface SyncOptions {
+  config: SiteConfig;
+  snapshotPath: string;
+  /** For messages: how to name the snapshot file. */
+  snapshotName?: string;
+  token?: string | undefined;
+  apiUrl?: string | undefined;
+  /** List every tracked issue even if the daily reconciliation is not due. */
+  full?: boolean;
+  now?: () => Date;
+  log?: SyncLog;
+  timeoutMs?: number;
+  retries?: number;
+  retryBaseMs?: number;
+  maxRateLimitWaitSeconds?: number;
+  /** Stop fetching issue details (and finish next run) when fewer requests than this are left. */
+  budgetReserve?: number;
+  reconcileEveryHours?: number;
+  permissionMaxAgeHours?: number;
+}
+
+const SILENT: SyncLog = { warn: () => {}, progress: () => {} };
+
+/** The tracked label names, without repeats (a config may use one label for two roles). */
+export function trackedLabels(config: SiteConfig): string[] {
+  return [...new Set([config.labels.incident, config.labels.maintenance, config.labels.postmortem])];
+}
+
+/** Why this run must list every tracked issue, or null when an incremental run is enough. */
+export function fullSyncReason(previous: PreviousSnapshot, labels: readonly string[], now: Date, reconcileEveryMs: number): string | null {
+  if (previous.fullReason) return previous.fullReason;
+  const sync = previous.sync;
+  if (!sync?.highWaterMark) return 'first sync';
+  // Each tracked label has its open-issues ETag; one without is a label this repo was never listed by.
+  const unlisted = labels.filter((label) => sync.etags[`open:${label}`] === undefined);
+  if (unlisted.length > 0) return `new tracked label(s) ${unlisted.map((l) => `"${l}"`).join(', ')}`;
+  if (!sync.reconciledAt || now.getTime() - Date.parse(sync.reconciledAt) >= reconcileEveryMs) return 'daily reconciliation';
+  return null;
+}
+
+const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a);
+const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
+
+export async function runSync(options: SyncOptions): Promise<SyncSummary> {
+  const clock = options.now ?? (() => new Date());
+  const log = options.log ?? SILENT;
+  const started = clock();
+  const startedMs = performance.now();
+  const { config } = options;
+  const repository = config.repository;
+  const repo = parseRepo(repository);
+  const labels = trackedLabels(config);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  if (!options.token) log.warn('GITHUB_TOKEN is not set: anonymous requests are limited to 60 per hour, and only `maintainers` from the config are trusted.');
+
+  const previous = readPreviousSnapshot(options.snapshotPath, repository, log.warn);
+  const fullReason = options.full ? 'asked for (--full)' : fullSyncReason(previous, labels, started, (options.reconcileEveryHours ?? 24) * HOUR);
+  const { octokit, stats } = createGitHubClient({
+    token: options.token,
+    baseUrl: options.apiUrl,
+    timeoutMs,
+    retries: options.retries ?? 3,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? 60,
+    warn: log.warn,
+    debug: log.debug,
+  });
+  const prevEtags = previous.sync?.etags ?? {};
+  const etags: Record<string, string> = {};
+  const records = new Map(previous.records);
+  /** Newest JSON of every issue or pull request seen this run, tracked or not. */
+  const latest = new Map<number, GitHubIssue>();
+  const removed = new Set<number>();
+  let highWaterMark = previous.sync?.highWaterMark ?? null;
+  const issuesPath = `/repos/${repo.owner}/${repo.repo}/issues`;
+
+  try {
+    // 1. What changed.
+    if (fullReason) {
+      const listed = new Set<number>();
+      for (const label of labels) {
+        const listing = await fetchListing(octokit, {
+          path: issuesPath,
+          query: { state: 'all', labels: label },
+          guard: isIssue,
+          what: 'issues',
+          onPage: (page, count) => page > 1 && log.progress(`Listing issues labelled "${label}": ${count} so far (page ${page})`),
+        });
+        if (listing.notModified) continue;
+        // The server's clock, not ours: the next run's `since` must not skip an update made meanwhile.
+        highWaterMark = later(highWaterMark, listing.date);
+        for (const issue of listing.items) {
+          latest.set(issue.number, issue);
+          highWaterMark = later(highWaterMark, issue.updated_at);
+          if (isTrackedIssue(issue, labels)) listed.add(issue.number);
+        }
+      }
+      // Deleted, transferred, or no longer labelled.
+      for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
+    } else {
+      // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
+      const listing = await fetchListing(octokit, {
+        path: issuesPath,
+        query: { state: 'all', sort: 'updated', direction: 'desc', since: highWaterMark ?? '' },
+        guard: isIssue,
+        what: 'issues',
+        etag: prevEtags['changes'],
+      });
+      if (listing.notModified) etags['changes'] = prevEtags['changes'] ?? '';
+      else {
+        if (listing.etag) etags['changes'] = listing.etag;
+        for (const issue of listing.items) {
+          latest.set(issue.number, issue);
+          highWaterMark = later(highWaterMark, issue.updated_at);
+        }
+      }
+    }
+
+    // Open issues per label: a deleted or transferred open incident drops out of one of these.
+    const suspects = new Set<number>();
+    const openLists: { label: string; numbers: Set<number> }[] = [];
+    for (const label of labels) {
+      const key = `open:${label}`;
+      const listing = await fetchListing(octokit, { path: issuesPath, query: { state: 'open', labels: label }, guard: isIssue, what: 'issues', etag: prevEtags[key] });
+      if (listing.notModified) {
+        etags[key] = prevEtags[key] ?? '';
+        continue;
+      }
+      if (listing.etag) etags[key] = listing.etag;
+      // Not raising the high-water mark: this listing is later than the `since` one and does not
+      // cover everything, so its newest time could hide an update made in between.
+      for (const issue of listing.items) if (!latest.has(issue.number)) latest.set(issue.number, issue);
+      openLists.push({ label, numbers: new Set(listing.items.map((i) => i.number)) });
+    }
+    for (const { label, numbers } of openLists) {
+      for (const [number, record] of records) {
+        if (record.state === 'open' && record.labels.includes(label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
+      }
+    }
+    for (const number of suspects) {
+      const lookup = await getIssue(octokit, repo, number);
+      if (lookup.kind === 'gone') {
+        removed.add(number);
+        log.progress(`Issue #${number} is gone (${lookup.why}); removing it`);
+      } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
+    }
+
+    for (const issue of latest.values()) {
+      if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
+    }
+    const changed = [...latest.values()]
+      .filter((issue) => isTrackedIssue(issue, labels) && !removed.has(issue.number))
+      .filter((issue) => !sameInstant(records.get(issue.number)?.updatedAt ?? '1970-01-01T00:00:00Z', issue.updated_at) || !records.has(issue.number))
+      .sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Date.parse(b.updated_at) - Date.parse(a.updated_at));
+
+    // 2. Details of changed issues only, newest first, stopping before the rate limit runs out.
+    const reserve = options.budgetReserve ?? 50;
+    const details: { issue: GitHubIssue; comments: GitHubComment[]; events: GitHubIssueEvent[] }[] = [];
+    let deferred = 0;
+    for (const [index, issue] of changed.entries()) {
+      if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
+        deferred = changed.length - index;
+        log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
+        break;
+      }
+      try {
+        const comments = issue.comments === 0 ? [] : await listIssueComments(octokit, repo, issue.number);
+        const events = await listIssueEvents(octokit, repo, issue.number);
+        details.push({ issue, comments, events });
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 404 && status !== 410) throw error;
+        removed.add(issue.number); // deleted between the listing and now
+      }
+      if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
+    }
+
+    const trust = createTrust({
+      maintainers: config.maintainers,
+      cache: previous.sync?.permissions ?? {},
+      now: started,
+      maxAgeMs: (options.permissionMaxAgeHours ?? 24) * HOUR,
+      lookup: options.token ? (login) => getPermission(octokit, repo, login) : null,
+    });
+    for (const number of removed) records.delete(number);
+    const logins = details.flatMap((d) => actorLogins(d.issue, d.comments, d.events));
+    // A full run also re-checks people on unchanged records, so lost write access shows within a day.
+    if (fullReason) for (const record of records.values()) logins.push(...recordLogins(record));
+    const permissionChecks = await trust.refresh(logins);
+    for (const d of details) records.set(d.issue.number, toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted));
+    const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
+
+    // 3. Post-mortem action items.
+    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
+    const referenced = await syncReferencedIssues({ octokit, repo, postmortems, latest, previous: previous.referenced, prevEtags, etags, recheck: fullReason !== null });
+
+    const takenAt = clock().toISOString();
+    const inUse = new Set(issues.flatMap(recordLogins));
+    const sync: SyncState = {
+      highWaterMark,
+      etags,
+      permissions: Object.fromEntries(Object.entries(trust.cache).filter(([login]) => inUse.has(login))),
+    };
+    // A full run that had to defer issues is not complete: the next run lists everything again.
+    const reconciledAt = fullReason && deferred === 0 ? started.toISOString() : previous.sync?.reconciledAt;
+    if (reconciledAt) sync.reconciledAt = reconciledAt;
+    const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
+    writeSnapshotAtomically(options.snapshotPath, snapshot, options.snapshotName ?? options.snapshotPath);
+
+    return {
+      repository,
+      snapshot: options.snapshotName ?? options.snapshotPath,
+      mode: fullReason ? 'full' : 'incremental',
+      fullReason,
+      takenAt,
+      issues: {
+        tracked: issues.length,
+        seen: [...latest.values()].filter((i) => !isPullRequest(i)).length,
+        changed: details.length,
+        removed: removed.size,
+        deferred,
+      },
+      referencedIssues: referenced.length,
+      requests: { total: stats.requests, notModified: stats.notModified, counted: stats.requests - stats.notModified, permissionChecks },
+      rateLimit: stats.rateLimit ? { ...stats.rateLimit, resetAt: new Date(stats.rateLimit.reset * 1000).toISOString() } : null,
+      durationMs: Math.round(performance.now() - startedMs),
+    };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Writes the snapshot so that the site can always read what is on disk: validated first, then
+ * written to a temporary file beside the target and renamed over it (rename is atomic on one file
+ * system). On any failure the previous snapshot is left byte for byte as it was.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseWithFriendlyErrors } from '../lib/errors.ts';
+import { IssueRecordSchema, SnapshotSchema, type SnapshotInput } from '../lib/schema/snapshot.ts';
+
+/** Throws an InputError naming the record and key if the snapshot would not load. */
+export function validateSnapshot(snapshot: SnapshotInput, where: string): void {
+  parseWithFriendlyErrors(SnapshotSchema, snapshot, where);
+  for (const issue of snapshot.issues) parseWithFriendlyErrors(IssueRecordSchema, issue, `${where}: issue #${issue.number}`);
+}
+
+export function writeSnapshotAtomically(file: string, snapshot: SnapshotInput, where: string): void {
+  validateSnapshot(snapshot, where);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(snapshot, null, 2)}\n`, { flush: true });
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * In-memory state of a GitHub repository for the test server: issues (and pull requests),
+ * comments, issue events, collaborators' permissions and labels, with mutation helpers that
+ * behave like GitHub (every change moves `updated_at` and records an event where GitHub does).
+ *
+ * Times come from a shared FakeClock that moves one minute per change, so fixtures are
+ * deterministic and every update is strictly later than the one before.
+ */
+
+export class FakeClock {
+  constructor(public ms: number = Date.parse('2026-03-02T09:00:00Z')) {}
+  iso(): string {
+    return new Date(this.ms).toISOString().replace('.000Z', 'Z');
+  }
+  /** Moves on (a minute by default) and returns the new time. */
+  tick(ms = 60_000): string {
+    this.ms += ms;
+    return this.iso();
+  }
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: string[];
+  /** Login of the author; null for a deleted account. */
+  user: string | null;
+  assignees: string[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  pull_request: boolean;
+  /** Set by deleteIssue: GET answers 410, listings leave it out. */
+  deleted: boolean;
+  /** Set by transferIssue: GET answers 301 to the new home, listings leave it out. */
+  transferredTo: { repository: string; number: number } | null;
+}
+
+export interface FakeComment {
+  id: number;
+  issue: number;
+  user: string | null;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakeEvent {
+  id: number;
+  issue: number;
+  event: string;
+  actor: string | null;
+  created_at: string;
+  label?: string;
+  assignee?: string;
+  state_reason?: string | null;
+}
+
+/** GitHub's role names; `permission` in the API folds maintain→write and triage→read. */
+export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+
+export interface NewIssue {
+  title?: string;
+  body?: string | null;
+  labels?: string[];
+  user?: string | null;
+  assignees?: string[];
+  pullRequest?: boolean;
+  state?: 'open' | 'closed';
+}
+
+let nextGlobalId = 5_000_000;
+const newId = () => nextGlobalId++;
+
+export class FakeGitHubRepo {
+  readonly issues = new Map<number, FakeIssue>();
+  readonly comments: FakeComment[] = [];
+  readonly events: FakeEvent[] = [];
+  /** Collaborators' roles. Logins missing here get a 404 from the permission endpoint. */
+  readonly permissions = new Map<string, Role>();
+  /** author_association to report per login (the sync must not rely on it). */
+  readonly associations = new Map<string, string>();
+  readonly labels = new Map<string, { color: string; description: string }>();
+  private lastNumber = 0;
+
+  constructor(
+    readonly fullName: string,
+    readonly clock: FakeClock,
+  ) {}
+
+  get(number: number): FakeIssue {
+    const issue = this.issues.get(number);
+    if (!issue) throw new Error(`fixture: no issue #${number} in ${this.fullName}`);
+    return issue;
+  }
+
+  private touch(issue: FakeIssue): string {
+    issue.updated_at = this.clock.tick();
+    return issue.updated_at;
+  }
+
+  private record(issue: number, event: string, actor: string | null, at: string, extra: Partial<FakeEvent> = {}): void {
+    this.events.push({ id: newId(), issue, event, actor, created_at: at, ...extra });
+  }
+
+  /** Opens an issue; its labels are applied by the author, as an issue form's template labels are. */
+  addIssue(spec: NewIssue = {}): FakeIssue {
+    const at = this.clock.tick();
+    const number = ++this.lastNumber;
+    const user = spec.user === undefined ? 'maintainer-mia' : spec.user;
+    const issue: FakeIssue = {
+      number,
+      title: spec.title ?? `Issue ${number}`,
+      body: spec.body === undefined ? `Body of issue ${number}` : spec.body,
+      state: 'open',
+      state_reason: null,
+      labels: [...(spec.labels ?? [])],
+      user,
+      assignees: [...(spec.assignees ?? [])],
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      pull_request: spec.pullRequest ?? false,
+      deleted: false,
+      transferredTo: null,
+    };
+    this.issues.set(number, issue);
+    for (const label of issue.labels) this.record(number, 'labeled', user, at, { label });
+    for (const login of issue.assignees) this.record(number, 'assigned', user, at, { assignee: login });
+    if (spec.state === 'closed') this.close(number, user);
+    return issue;
+  }
+
+  comment(number: number, user: string | null, body: string): FakeComment {
+    const issue = this.get(number);
+    const at = this.touch(issue);
+    const comment: FakeComment = { id: newId(), issue: number, user, body, created_at: at, updated_at: at };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  editComment(id: number, body: string): void {
+    const comment = this.comments.find((c) => c.id === id);
+    if (!comment) throw new Error(`fixture: no comment ${id}`);
+    comment.body = body;
+    comment.updated_at = this.touch(this.get(comment.issue));
+  }
+
+  editIssue(number: number, changes: { title?: string; body?: string | null }, actor = 'maintainer-mia'): void {
+    const issue = this.get(number);
+    const at = this.touch(issue);
+    if (changes.title !== undefined && changes.title !== issue.title) {
+      this.record(number, 'renamed', actor, at);
+      issue.title = changes.title;
+    }
+    if (changes.body !== undefined) issue.body = changes.body;
+  }
+
+  addLabel(number: number, label: string, actor: string | null = 'maintainer-mia'): void {
+    const issue = this.get(number);
+    if (issue.labels.includes(label)) return;
+    issue.labels.push(label);
+    this.record(number, 'labeled', actor, this.touch(issue), { label });
+  }
+
+  removeLabel(number: number, label: string, actor: string | null = 'maintainer-mia'): void {
+    const issue = this.get(number);
+    issue.labels = issue.labels.filter((l) => l !== label);
+    this.record(number, 'unlabeled', actor, this.touch(issue), { label });
+  }
+
+  assign(number: number, login: string, actor: string | null = 'maintainer-mia'): void {
+    const issue = this.get(number);
+    issue.assignees.push(login);
+    this.record(number, 'assigned', actor, this.touch(issue), { assignee: login });
+  }
+
+  close(number: number, actor: string | null = 'maintainer-mia', reason: 'completed' | 'not_planned' = 'completed'): void {
+    const issue = this.get(number);
+    const at = this.touch(issue);
+    Object.assign(issue, { state: 'closed', closed_at: at, state_reason: reason });
+    this.record(number, 'closed', actor, at, { state_reason: reason });
+  }
+
+  reopen(number: number, actor: string | null = 'maintainer-mia'): void {
+    const issue = this.get(number);
+    const at = this.touch(issue);
+    Object.assign(issue, { state: 'open', closed_at: null, state_reason: 'reopened' });
+    this.record(number, 'reopened', actor, at);
+  }
+
+  /** Deleting does not move `updated_at`: the issue just vanishes from listings (410 on GET). */
+  deleteIssue(number: number): void {
+    this.get(number).deleted = true;
+  }
+
+  /** Moves the issue to `target` under a new number; the old address answers 301. */
+  transferIssue(number: number, target: FakeGitHubRepo): FakeIssue {
+    const issue = this.get(number);
+    const copy = target.addIssue({ title: issue.title, body: issue.body, labels: issue.labels, user: issue.user });
+    issue.transferredTo = { repository: target.fullName, number: copy.number };
+    return copy;
+  }
+
+  setPermission(login: string, role: Role): void {
+    this.permissions.set(login, role);
+  }
+
+  /** Issues as listings show them: not deleted, not transferred. */
+  listed(): FakeIssue[] {
+    return [...this.issues.values()].filter((i) => !i.deleted && !i.transferredTo);
+  }
+
+  commentsOf(number: number): FakeComment[] {
+    return this.comments.filter((c) => c.issue === number);
+  }
+
+  eventsOf(number: number): FakeEvent[] {
+    return this.events.filter((e) => e.issue === number);
+  }
+}
