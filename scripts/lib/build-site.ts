@@ -3,7 +3,8 @@
  * run `astro build`. Checking first means a bad config or snapshot prints one clear message
  * instead of a stack trace from inside Astro's config loader.
  */
-import { build } from 'astro';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { InputError } from '../../src/lib/errors.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
@@ -22,9 +23,15 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
   const source = checkInputs(env);
   if (source.demo) process.stderr.write(`[sitrep] building the DEMO site: ${source.reason}\n`);
   // The build never needs the network; telemetry would only time out here and in CI.
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
-  if (source.demo) process.env['SITREP_DEMO'] = '1';
-  await build({ root: ROOT, logLevel: 'warn' });
+  const childEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...(source.demo ? { SITREP_DEMO: '1' } : {}) };
+  // Vite lets an inherited BASE_URL variable (vitest sets one, so may a CI) override the base
+  // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
+  delete childEnv['BASE_URL'];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], { cwd: ROOT, env: childEnv, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
+  });
   return source;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Bad input gets a clear error that says what and where, and loses nothing else; the page never
+ * claims "all operational" because data failed to load or went stale; demo data never ships from CI.
+ */
+import { describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
+import { buildFixture, text } from '../support/build.ts';
+import { CONFIG_INPUT, closed, issue, snapshot } from '../support/records.ts';
+
+describe('refusals with a clear message', () => {
+  test('an invalid config names the file and the key, and builds nothing', async () => {
+    const build = await buildFixture({ config: stringify({ ...CONFIG_INPUT, components: [{ id: 'Bad Id', name: 'X' }] }), snapshot: snapshot([]) });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/status\.yml is not valid:\n\s+- components\.0\.id: use lowercase letters/);
+    expect(build.stderr).not.toMatch(/ZodError|at .*node_modules/);
+    expect(build.exists('')).toBe(false);
+  });
+
+  test('an invalid snapshot names the file and the field', async () => {
+    const build = await buildFixture({ snapshot: { ...snapshot([]), schemaVersion: 9 } });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/snapshot\.json is not valid:\n\s+- schemaVersion: expected 1, got 9/);
+    expect(build.exists('')).toBe(false);
+  });
+
+  test('a snapshot that is not JSON says so and how to fix it', async () => {
+    const build = await buildFixture({ snapshot: '{"schemaVersion": 1,' });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/snapshot\.json is not valid JSON .*Run `npm run sync`/);
+  });
+
+  test('CI without a snapshot refuses to fall back to the demo', async () => {
+    const build = await buildFixture({ env: { CI: 'true' } });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/No snapshot at .*snapshot\.json, and this is CI: refusing to build the demo/);
+    expect(build.exists('')).toBe(false);
+  });
+});
+
+describe('the demo', () => {
+  test('the explicit switch builds it anywhere, marked on every page', async () => {
+    const build = await buildFixture({ env: { CI: 'true', SITREP_DEMO: '1' }, siteUrl: 'https://example.github.io/demo-sub' });
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stdout).toContain('built the DEMO site');
+    const files = build.htmlFiles();
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) expect(text(build.page(file).querySelector('[data-demo-banner]')), file).toMatch(/^Demo data/);
+    expect(build.page('').querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+  });
+});
+
+describe('never "all operational" by mistake', () => {
+  const quiet = [closed(issue({ number: 1, createdAt: '2026-11-19T10:00:00Z' }), '2026-11-19T11:00:00Z')];
+
+  test('fresh data with nothing active says all systems operational', async () => {
+    const build = await buildFixture({ snapshot: snapshot(quiet, { takenAt: '2026-11-21T11:58:00Z' }) });
+    expect(build.code, build.stderr).toBe(0);
+    const doc = build.page('');
+    expect(text(doc.querySelector('[data-banner]'))).toBe('All systems operational');
+    expect(doc.querySelector('#stale-warning')?.hasAttribute('hidden')).toBe(true);
+  });
+
+  test('stale data says the status may be out of date', async () => {
+    const build = await buildFixture({ snapshot: snapshot(quiet, { takenAt: '2026-11-21T09:00:00Z' }) });
+    const doc = build.page('');
+    expect(text(doc.querySelector('[data-banner]'))).toBe('No incidents reported as of 21 Nov 2026, 09:00 UTC — this status may be out of date');
+    expect(doc.querySelector('#stale-warning')?.hasAttribute('hidden')).toBe(false);
+    expect(text(doc.querySelector('#stale-warning'))).toContain('180 minutes before this page was built');
+  });
+
+  test('an unreadable record is skipped, the rest renders, and the banner does not claim all is well', async () => {
+    const build = await buildFixture({ snapshot: snapshot([...quiet, { number: 5, title: 'broken', state: 'weird' }], { takenAt: '2026-11-21T11:58:00Z' }) });
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/warning: issue #5: skipped, not a valid issue record: .*state: expected one of "open", "closed"/);
+    const doc = build.page('');
+    expect(text(doc.querySelector('[data-banner]'))).toBe('No known incidents, but some records could not be read');
+    expect(doc.querySelector('[data-overall]')?.className).toContain('s-unknown');
+    expect(build.exists('incidents/1/')).toBe(true);
+  });
+});
