@@ -1,0 +1,33 @@
+/**
+ * `npm run templates`: regenerates .github/ISSUE_TEMPLATE from content/status.yml.
+ * `--check` writes nothing and exits 1 when the committed forms differ from the config.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../src/data/load-config.ts';
+import { ROOT, resolveDataPaths } from '../src/data/paths.ts';
+import { generateIssueTemplates } from '../src/lib/issue-templates.ts';
+import { runCli } from './lib/build-site.ts';
+
+runCli(async () => {
+  const check = process.argv.includes('--check');
+  // The forms belong to this repository: GITHUB_REPOSITORY and SITREP_SITE_URL must not change them.
+  const config = loadConfig(resolveDataPaths().config, {});
+  const drifted: string[] = [];
+  for (const [file, text] of Object.entries(generateIssueTemplates(config))) {
+    const target = path.join(ROOT, file);
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    if (current === text) continue;
+    drifted.push(file);
+    if (!check) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  }
+  if (check && drifted.length > 0) {
+    process.stderr.write(`sitrep: the issue forms are out of date with content/status.yml: ${drifted.join(', ')}\nRun \`npm run templates\` and commit the result.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(drifted.length === 0 ? 'sitrep: issue forms are up to date\n' : `sitrep: wrote ${drifted.join(', ')}\n`);
+});
