@@ -110,7 +110,11 @@ export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string)
 
 /** Plain text of some Markdown, for feeds, titles and the API: no tags, entities decoded, whitespace folded. */
 export function markdownToPlainText(markdown: string): string {
-  const html = new Marked({ gfm: true, async: false }).parse(markdown) as string;
+  return htmlToPlainText(new Marked({ gfm: true, async: false }).parse(markdown) as string);
+}
+
+/** Plain text of some HTML (e.g. a rendered post-mortem): block ends become line breaks. */
+export function htmlToPlainText(html: string): string {
   const text = sanitizeHtml(html.replace(/<\/(p|li|h\d|tr|blockquote|pre)>/g, '\n'), { allowedTags: [], allowedAttributes: {} });
   return decodeEntities(text).replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
 }

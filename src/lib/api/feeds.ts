@@ -1,0 +1,128 @@
+/**
+ * Atom and RSS feeds of incidents and their updates, site-wide and per component. One entry per
+ * event (an incident opening, a status change, a maintainer's update), so a chat integration that
+ * posts new entries announces every update; each entry links to the incident's page.
+ *
+ * The `feed` package writes the XML. Its escaping leaves three gaps that issue text could reach,
+ * closed here: characters XML forbids (control characters, lone surrogates) are removed, a second
+ * `]]>` inside CDATA is neutralised (the package splits only the first), and Atom titles, which
+ * it marks `type="html"`, are HTML-escaped so a title like `<b>` stays text.
+ */
+import { Feed, type Item } from 'feed';
+import type { Incident } from '../incident.ts';
+import { SEVERITY_INFO } from '../severity.ts';
+import type { SiteUrls } from '../urls.ts';
+import { STATUS_TEXT, componentNames } from '../views.ts';
+import type { ApiContext } from './context.ts';
+import { listIncidentEvents } from './events.ts';
+import { FEED_TYPES, SITE_FEEDS, componentFeedPath, type FeedFormat } from './paths.ts';
+import { escapeXml, stripXmlInvalid, toCdataSafe } from './xml.ts';
+
+/** Entries per feed, newest first: enough for a reader that polls daily. */
+export const FEED_LIMIT = 100;
+
+interface Entry {
+  readonly id: string;
+  readonly title: string;
+  readonly html: string;
+  readonly link: string;
+  readonly at: Date;
+  readonly author: string | null;
+}
+
+function listEntries(ctx: ApiContext, incidents: readonly Incident[]): Entry[] {
+  const entries = incidents.flatMap((incident) => {
+    const link = ctx.absolute(ctx.urls.incident(incident.number));
+    const severity = SEVERITY_INFO[incident.severity];
+    const names = componentNames(ctx.model, incident.components);
+    const facts = `<p>${escapeXml(`${severity.severity} (${severity.name})${names.length > 0 ? ` · ${names.join(', ')}` : ''}`)} · <a href="${escapeXml(link)}">Incident page</a></p>`;
+    return listIncidentEvents(incident).map(
+      (event): Entry => ({
+        id: `urn:sitrep:${ctx.pageId}:incident:${incident.number}:${event.id}`,
+        title: `${STATUS_TEXT[event.status]}: ${incident.title}`,
+        html: `${event.html}\n${facts}`,
+        link: `${link}${event.anchor}`,
+        at: new Date(event.at),
+        author: event.author,
+      }),
+    );
+  });
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || b.id.localeCompare(a.id)).slice(0, FEED_LIMIT);
+}
+
+export interface FeedTarget {
+  readonly title: string;
+  /** The page the feed follows. */
+  readonly home: string;
+  /** The feed files, by format (site paths). */
+  readonly files: Readonly<Record<FeedFormat, string>>;
+  readonly incidents: readonly Incident[];
+}
+
+/** The site-wide feed, or one component's. */
+export function describeFeed(ctx: ApiContext, componentId?: string): FeedTarget {
+  const { model, urls } = ctx;
+  if (componentId === undefined) {
+    return { title: `${model.config.title}: incidents`, home: urls.home, files: sitePaths(urls), incidents: model.incidents };
+  }
+  const name = model.config.components.find((c) => c.id === componentId)?.name ?? componentId;
+  return {
+    title: `${model.config.title}: ${name} incidents`,
+    home: urls.component(componentId),
+    files: { atom: urls.file(componentFeedPath(componentId, 'atom')), rss: urls.file(componentFeedPath(componentId, 'rss')) },
+    incidents: model.incidents.filter((i) => i.components.includes(componentId)),
+  };
+}
+
+const sitePaths = (urls: SiteUrls): Record<FeedFormat, string> => ({ atom: urls.file(SITE_FEEDS.atom), rss: urls.file(SITE_FEEDS.rss) });
+
+export function renderFeed(ctx: ApiContext, target: FeedTarget, format: FeedFormat): string {
+  const { model } = ctx;
+  const entries = listEntries(ctx, target.incidents);
+  const home = ctx.absolute(target.home);
+  const feed = new Feed({
+    id: home,
+    title: stripXmlInvalid(target.title),
+    description: stripXmlInvalid(model.config.description),
+    link: home,
+    language: 'en',
+    // The newest entry, so an unchanged feed stays byte-identical from build to build.
+    updated: entries[0]?.at ?? new Date(model.dataAsOf),
+    generator: 'sitrep',
+    feedLinks: { atom: ctx.absolute(target.files.atom), rss: ctx.absolute(target.files.rss) },
+    author: { name: stripXmlInvalid(model.config.title), link: ctx.absolute(ctx.urls.home) },
+  });
+  for (const entry of entries) {
+    const item: Item = {
+      id: entry.id,
+      // Atom marks titles as HTML; RSS titles are plain text (a `]]>` in one reads as `]]&gt;`).
+      title: toCdataSafe(format === 'atom' ? escapeXml(entry.title) : entry.title),
+      link: entry.link,
+      date: entry.at,
+      content: toCdataSafe(entry.html),
+      ...(entry.author ? { author: [{ name: entry.author }] } : {}),
+    };
+    feed.addItem(item);
+  }
+  return format === 'atom' ? feed.atom1() : feed.rss2();
+}
+
+export interface FeedLink {
+  readonly type: string;
+  readonly title: string;
+  readonly href: string;
+}
+
+/**
+ * `<link rel="alternate">` targets for a page: the site-wide feeds everywhere, and a component's
+ * own feeds on its page.
+ */
+export function listFeedLinks(ctx: ApiContext, pathname: string): FeedLink[] {
+  const targets = [describeFeed(ctx)];
+  const component = ctx.model.components.find((c) => decodeURI(pathname).replace(/\/?$/, '/') === ctx.urls.component(c.id));
+  if (component) targets.push(describeFeed(ctx, component.id));
+  return targets.flatMap((t) => [
+    { type: FEED_TYPES.atom, title: `${t.title} (Atom)`, href: t.files.atom },
+    { type: FEED_TYPES.rss, title: `${t.title} (RSS)`, href: t.files.rss },
+  ]);
+}

@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { getStatuspageApi, respond } from '../_machine.ts';
+
+export const GET: APIRoute = () => respond(JSON.stringify(getStatuspageApi()['summary.json']), 'application/json');
