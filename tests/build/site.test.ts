@@ -214,6 +214,11 @@ describe('component, post-mortem and 404 pages', () => {
     const doc = site.page('components/site/');
     expect(doc.querySelector('[data-component-status]')?.getAttribute('data-component-status')).toBe('operational');
     expect(doc.querySelectorAll('[data-incident]').length).toBe(31);
+    // Its incidents are P2s and a withdrawn P1: never downtime.
+    expect(doc.querySelector('[data-uptime]')?.getAttribute('data-uptime')).toBe('100');
+    const cli = site.page('components/cli/');
+    expect(Number(cli.querySelector('[data-uptime]')?.getAttribute('data-uptime'))).toBeLessThan(100);
+    expect(cli.querySelectorAll('.uptime ol li')).toHaveLength(90);
   });
 
   test('post-mortem from an issue, with action items following linked issues', () => {
