@@ -85,7 +85,9 @@ export function createGitHubClient(options: ClientOptions): { octokit: GitHubCli
     baseUrl: (options.baseUrl || DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: 'sitrep',
     request: { fetch: createCountingFetch(options, stats) },
-    retry: { retries: options.retries, retryAfterBaseValue: options.retryBaseMs },
+    // plugin-retry's default list lacks 429, so it would retry a secondary limit on its own backoff
+    // before plugin-throttling could honour `retry-after`: leave 429 to plugin-throttling.
+    retry: { retries: options.retries, retryAfterBaseValue: options.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: { onRateLimit: wait('Rate limit'), onSecondaryRateLimit: wait('Secondary rate limit') },
     log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
   });

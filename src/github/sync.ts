@@ -13,12 +13,13 @@ import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapsh
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
 import { createGitHubClient } from './client.ts';
 import { toGitHubError } from './errors.ts';
-import { fetchListing, getIssue, getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
-import { isIssue, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
+import { findChanges } from './find-changes.ts';
+import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
+import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
-import { actorLogins, applyTrust, isPullRequest, isTrackedIssue, recordLogins, toIssueRecord } from './to-records.ts';
+import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';
 import { createTrust } from './trust.ts';
 import { writeSnapshotAtomically } from './write-snapshot.ts';
 
@@ -70,8 +71,6 @@ export function fullSyncReason(previous: PreviousSnapshot, labels: readonly stri
   return null;
 }
 
-const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a);
-const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);
 
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const clock = options.now ?? (() => new Date());
@@ -97,93 +96,19 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     warn: log.warn,
     debug: log.debug,
   });
-  const prevEtags = previous.sync?.etags ?? {};
-  const etags: Record<string, string> = {};
   const records = new Map(previous.records);
-  /** Newest JSON of every issue or pull request seen this run, tracked or not. */
-  const latest = new Map<number, GitHubIssue>();
-  const removed = new Set<number>();
-  let highWaterMark = previous.sync?.highWaterMark ?? null;
-  const issuesPath = `/repos/${repo.owner}/${repo.repo}/issues`;
 
   try {
     // 1. What changed.
-    if (fullReason) {
-      const listed = new Set<number>();
-      for (const label of labels) {
-        const listing = await fetchListing(octokit, {
-          path: issuesPath,
-          query: { state: 'all', labels: label },
-          guard: isIssue,
-          what: 'issues',
-          onPage: (page, count) => page > 1 && log.progress(`Listing issues labelled "${label}": ${count} so far (page ${page})`),
-        });
-        if (listing.notModified) continue;
-        // The server's clock, not ours: the next run's `since` must not skip an update made meanwhile.
-        highWaterMark = later(highWaterMark, listing.date);
-        for (const issue of listing.items) {
-          latest.set(issue.number, issue);
-          highWaterMark = later(highWaterMark, issue.updated_at);
-          if (isTrackedIssue(issue, labels)) listed.add(issue.number);
-        }
-      }
-      // Deleted, transferred, or no longer labelled.
-      for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
-    } else {
-      // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
-      const listing = await fetchListing(octokit, {
-        path: issuesPath,
-        query: { state: 'all', sort: 'updated', direction: 'desc', since: highWaterMark ?? '' },
-        guard: isIssue,
-        what: 'issues',
-        etag: prevEtags['changes'],
-      });
-      if (listing.notModified) etags['changes'] = prevEtags['changes'] ?? '';
-      else {
-        if (listing.etag) etags['changes'] = listing.etag;
-        for (const issue of listing.items) {
-          latest.set(issue.number, issue);
-          highWaterMark = later(highWaterMark, issue.updated_at);
-        }
-      }
-    }
-
-    // Open issues per label: a deleted or transferred open incident drops out of one of these.
-    const suspects = new Set<number>();
-    const openLists: { label: string; numbers: Set<number> }[] = [];
-    for (const label of labels) {
-      const key = `open:${label}`;
-      const listing = await fetchListing(octokit, { path: issuesPath, query: { state: 'open', labels: label }, guard: isIssue, what: 'issues', etag: prevEtags[key] });
-      if (listing.notModified) {
-        etags[key] = prevEtags[key] ?? '';
-        continue;
-      }
-      if (listing.etag) etags[key] = listing.etag;
-      // Not raising the high-water mark: this listing is later than the `since` one and does not
-      // cover everything, so its newest time could hide an update made in between.
-      for (const issue of listing.items) if (!latest.has(issue.number)) latest.set(issue.number, issue);
-      openLists.push({ label, numbers: new Set(listing.items.map((i) => i.number)) });
-    }
-    for (const { label, numbers } of openLists) {
-      for (const [number, record] of records) {
-        if (record.state === 'open' && record.labels.includes(label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
-      }
-    }
-    for (const number of suspects) {
-      const lookup = await getIssue(octokit, repo, number);
-      if (lookup.kind === 'gone') {
-        removed.add(number);
-        log.progress(`Issue #${number} is gone (${lookup.why}); removing it`);
-      } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
-    }
-
-    for (const issue of latest.values()) {
-      if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
-    }
-    const changed = [...latest.values()]
-      .filter((issue) => isTrackedIssue(issue, labels) && !removed.has(issue.number))
-      .filter((issue) => !sameInstant(records.get(issue.number)?.updatedAt ?? '1970-01-01T00:00:00Z', issue.updated_at) || !records.has(issue.number))
-      .sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Date.parse(b.updated_at) - Date.parse(a.updated_at));
+    const { latest, removed, changed, highWaterMark, etags } = await findChanges({
+      octokit,
+      repo,
+      labels,
+      records: previous.records,
+      previous: previous.sync,
+      fullReason,
+      progress: log.progress,
+    });
 
     // 2. Details of changed issues only, newest first, stopping before the rate limit runs out.
     const reserve = options.budgetReserve ?? 50;
@@ -224,7 +149,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
     // 3. Post-mortem action items.
     const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
-    const referenced = await syncReferencedIssues({ octokit, repo, postmortems, latest, previous: previous.referenced, prevEtags, etags, recheck: fullReason !== null });
+    const referenced = await syncReferencedIssues({ octokit, repo, postmortems, latest, previous: previous.referenced, prevEtags: previous.sync?.etags ?? {}, etags, recheck: fullReason !== null });
 
     const takenAt = clock().toISOString();
     const inUse = new Set(issues.flatMap(recordLogins));

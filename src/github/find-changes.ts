@@ -1,0 +1,138 @@
+/**
+ * Step 1 of a sync: which tracked issues are new or changed, and which are gone.
+ *
+ * Incremental: one conditional listing of *all* issues updated since the high-water mark —
+ * unfiltered, because GitHub's `labels=` filter cannot show an issue whose label was removed —
+ * plus one conditional listing of open issues per tracked label, because a deleted or transferred
+ * issue leaves no trace in a `since` listing. When nothing changed all of these answer 304.
+ * Full: every tracked issue, label by label (first sync, daily reconciliation, --full).
+ */
+import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
+import type { GitHubClient } from './client.ts';
+import { fetchListing, getIssue, type Repo } from './fetchers.ts';
+import { isIssue, type GitHubIssue } from './github-json.ts';
+import { isTrackedIssue } from './to-records.ts';
+
+export interface FindChangesInput {
+  octokit: GitHubClient;
+  repo: Repo;
+  labels: readonly string[];
+  records: ReadonlyMap<number, IssueRecord>;
+  previous: SyncState | null;
+  /** Set when this run lists everything. */
+  fullReason: string | null;
+  progress: (message: string) => void;
+}
+
+export interface Changes {
+  /** Newest JSON of every issue or pull request seen this run, tracked or not. */
+  latest: Map<number, GitHubIssue>;
+  /** Records to drop: deleted, transferred, or no longer labelled. */
+  removed: Set<number>;
+  /** Tracked issues that are new or whose `updated_at` moved: open first, then newest first. */
+  changed: GitHubIssue[];
+  highWaterMark: string | null;
+  /** The listings' ETags, to store for the next run. */
+  etags: Record<string, string>;
+}
+
+const later = (a: string | null, b: string | null): string | null => (!a ? b : !b ? a : Date.parse(b) > Date.parse(a) ? b : a);
+
+export async function findChanges({ octokit, repo, labels, records, previous, fullReason, progress }: FindChangesInput): Promise<Changes> {
+  const prevEtags = previous?.etags ?? {};
+  const etags: Record<string, string> = {};
+  const latest = new Map<number, GitHubIssue>();
+  const removed = new Set<number>();
+  let highWaterMark = previous?.highWaterMark ?? null;
+  const issuesPath = `/repos/${repo.owner}/${repo.repo}/issues`;
+
+  if (fullReason) {
+    const listed = new Set<number>();
+    let listingStart: string | null = null;
+    let newest: string | null = null;
+    for (const label of labels) {
+      const listing = await fetchListing(octokit, {
+        path: issuesPath,
+        query: { state: 'all', labels: label },
+        guard: isIssue,
+        what: 'issues',
+        onPage: (page, count) => page > 1 && progress(`Listing issues labelled "${label}": ${count} so far (page ${page})`),
+      });
+      if (listing.notModified) continue;
+      listingStart ??= listing.date;
+      for (const issue of listing.items) {
+        latest.set(issue.number, issue);
+        newest = later(newest, issue.updated_at);
+        if (isTrackedIssue(issue, labels)) listed.add(issue.number);
+      }
+    }
+    // The server's time when the first listing answered: anything updated after it shows in the
+    // next `since` listing. The newest `updated_at` across several listings could skip an update
+    // made between two of them. (Without a Date header, fall back to that, best effort.)
+    highWaterMark = listingStart ?? later(highWaterMark, newest);
+    // Deleted, transferred, or no longer labelled.
+    for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
+  } else {
+    // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
+    const listing = await fetchListing(octokit, {
+      path: issuesPath,
+      query: { state: 'all', sort: 'updated', direction: 'desc', since: highWaterMark ?? '' },
+      guard: isIssue,
+      what: 'issues',
+      etag: prevEtags['changes'],
+    });
+    if (listing.notModified) etags['changes'] = prevEtags['changes'] ?? '';
+    else {
+      if (listing.etag) etags['changes'] = listing.etag;
+      for (const issue of listing.items) {
+        latest.set(issue.number, issue);
+        highWaterMark = later(highWaterMark, issue.updated_at);
+      }
+    }
+  }
+
+  // Open issues per label: a deleted or transferred open incident drops out of one of these.
+  const suspects = new Set<number>();
+  const openLists: { label: string; numbers: Set<number> }[] = [];
+  for (const label of labels) {
+    const key = `open:${label}`;
+    const listing = await fetchListing(octokit, { path: issuesPath, query: { state: 'open', labels: label }, guard: isIssue, what: 'issues', etag: prevEtags[key] });
+    if (listing.notModified) {
+      etags[key] = prevEtags[key] ?? '';
+      continue;
+    }
+    if (listing.etag) etags[key] = listing.etag;
+    // Not raising the high-water mark: this listing is later than the `since` one and does not
+    // cover everything, so its newest time could hide an update made in between.
+    for (const issue of listing.items) if (!latest.has(issue.number)) latest.set(issue.number, issue);
+    openLists.push({ label, numbers: new Set(listing.items.map((i) => i.number)) });
+  }
+  for (const { label, numbers } of openLists) {
+    for (const [number, record] of records) {
+      if (record.state === 'open' && record.labels.includes(label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
+    }
+  }
+  for (const number of suspects) {
+    const lookup = await getIssue(octokit, repo, number);
+    if (lookup.kind === 'gone') {
+      removed.add(number);
+      progress(`Issue #${number} is gone (${lookup.why}); removing it`);
+    } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
+  }
+
+  for (const issue of latest.values()) {
+    if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
+  }
+  return { latest, removed, changed: selectChanged(latest, records, labels, removed), highWaterMark, etags };
+}
+
+/** Tracked, not removed, and new or updated since its record: the issues whose details to fetch. Pure. */
+export function selectChanged(latest: ReadonlyMap<number, GitHubIssue>, records: ReadonlyMap<number, IssueRecord>, labels: readonly string[], removed: ReadonlySet<number>): GitHubIssue[] {
+  return [...latest.values()]
+    .filter((issue) => isTrackedIssue(issue, labels) && !removed.has(issue.number))
+    .filter((issue) => {
+      const record = records.get(issue.number);
+      return !record || Date.parse(record.updatedAt) !== Date.parse(issue.updated_at);
+    })
+    .sort((a, b) => Number(b.state === 'open') - Number(a.state === 'open') || Date.parse(b.updated_at) - Date.parse(a.updated_at));
+}
