@@ -141,8 +141,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     });
     for (const number of removed) records.delete(number);
     const logins = details.flatMap((d) => actorLogins(d.issue, d.comments, d.events));
-    // A full run also re-checks people on unchanged records, so lost write access shows within a day.
-    if (fullReason) for (const record of records.values()) logins.push(...recordLogins(record));
+    // A full run also re-checks people on unchanged records, so lost write access shows within a
+    // day. Every run asks about people never asked about (e.g. just removed from `maintainers`).
+    for (const record of records.values()) logins.push(...recordLogins(record).filter((login) => fullReason || !trust.cache[login]));
     const permissionChecks = await trust.refresh(logins);
     for (const d of details) records.set(d.issue.number, toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted));
     const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);

@@ -62,6 +62,18 @@ describe('trust', () => {
     expect(record.comments[0]?.author.trusted).toBe(false);
   });
 
+  test('someone removed from `maintainers` is looked up on the next run, and old records follow', async () => {
+    const issue = repo.addIssue({ labels: ['incident'], user: PEOPLE.configMaintainer });
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, issue.number)?.author.trusted).toBe(true);
+    writeFileSync(ws.configPath, configYaml().replace('maintainers: [config-carla]', 'maintainers: []'));
+    server.clearLog();
+    const summary = await syncInProcess(server, ws);
+    expect(summary.mode).toBe('incremental');
+    expect(permissionAsks()).toEqual([PEOPLE.configMaintainer]);
+    expect(recordOf(ws, issue.number)?.author).toEqual({ login: PEOPLE.configMaintainer, trusted: false });
+  });
+
   test("an outsider's comment is untrusted next to a maintainer's", async () => {
     repo.comment(3, PEOPLE.outsider, 'Is this why my build broke?');
     repo.comment(3, PEOPLE.writer, 'Yes, fix is rolling out.');
