@@ -74,6 +74,7 @@ function createCountingFetch(options: ClientOptions, stats: RequestStats): typeo
 
 export function createGitHubClient(options: ClientOptions): { octokit: GitHubClient; stats: RequestStats } {
   const stats: RequestStats = { requests: 0, notModified: 0, rateLimit: null };
+  const quiet = (message: string) => options.debug?.(message);
   const maxWait = options.maxRateLimitWaitSeconds;
   const wait = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     if (retryAfter > maxWait || retryCount >= 2) return false;
@@ -89,7 +90,9 @@ export function createGitHubClient(options: ClientOptions): { octokit: GitHubCli
     // before plugin-throttling could honour `retry-after`: leave 429 to plugin-throttling.
     retry: { retries: options.retries, retryAfterBaseValue: options.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: { onRateLimit: wait('Rate limit'), onSecondaryRateLimit: wait('Secondary rate limit') },
-    log: { debug: () => {}, info: () => {}, warn: options.warn, error: options.warn },
+    // plugin-request-log reports every failed attempt with log.error, retries included ("500 with
+    // id UNKNOWN" for a refused connection): the sync reports the final error itself.
+    log: { debug: quiet, info: quiet, warn: options.warn, error: quiet },
   });
   return { octokit, stats };
 }
