@@ -41,7 +41,7 @@ export const toApiIncidentStatus = (status: IncidentStatus): ApiIncidentStatus =
 function stockText(status: IncidentStatus, source: 'label' | 'closed' | 'reopened'): string {
   if (source === 'reopened') return `Reopened: ${STATUS_MEANING[status]}`;
   if (status === 'resolved') return 'This incident has been resolved.';
-  if (status === 'withdrawn') return `Withdrawn: ${STATUS_MEANING.withdrawn}`;
+  if (status === 'withdrawn') return 'Withdrawn: this was a false alarm or a duplicate; there was no outage.';
   return `${STATUS_TEXT[status]}: ${STATUS_MEANING[status]}`;
 }
 
