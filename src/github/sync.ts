@@ -71,7 +71,6 @@ export function fullSyncReason(previous: PreviousSnapshot, labels: readonly stri
   return null;
 }
 
-
 export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const clock = options.now ?? (() => new Date());
   const log = options.log ?? SILENT;
@@ -159,8 +158,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       etags,
       permissions: Object.fromEntries(Object.entries(trust.cache).filter(([login]) => inUse.has(login))),
     };
-    // A full run that had to defer issues is not complete: the next run lists everything again.
-    const reconciledAt = fullReason && deferred === 0 ? started.toISOString() : previous.sync?.reconciledAt;
+    // Deferred issues may lie behind the high-water mark already: unsetting reconciledAt makes
+    // the next run a full one, which lists them again whatever this run was.
+    const reconciledAt = deferred > 0 ? undefined : fullReason ? started.toISOString() : previous.sync?.reconciledAt;
     if (reconciledAt) sync.reconciledAt = reconciledAt;
     const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
     writeSnapshotAtomically(options.snapshotPath, snapshot, options.snapshotName ?? options.snapshotPath);

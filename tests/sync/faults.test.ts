@@ -192,6 +192,17 @@ describe('budget', () => {
       const second = await syncInProcess(big, fresh, { budgetReserve: 10 });
       expect(second).toMatchObject({ mode: 'full', issues: { tracked: 40, deferred: 0, changed: first.issues.deferred } });
       expect(readSnapshot(fresh).sync?.reconciledAt).toBeDefined();
+
+      // An incremental run short of budget: the deferred issues come back in the next (full) run.
+      for (const n of [3, 5, 7, 9]) bigRepo.comment(n, 'maintainer-mia', 'late detail');
+      big.rate.core.remaining = 10; // the since listing takes 1; the open listings answer 304
+      const third = await syncInProcess(big, fresh, { budgetReserve: 10 });
+      expect(third).toMatchObject({ mode: 'incremental', issues: { changed: 0, deferred: 4 } });
+      expect(readSnapshot(fresh).sync?.reconciledAt).toBeUndefined();
+      big.rate.core.remaining = 60;
+      const fourth = await syncInProcess(big, fresh, { budgetReserve: 10 });
+      expect(fourth).toMatchObject({ mode: 'full', issues: { changed: 4, deferred: 0 } });
+      expect(readSnapshot(fresh).records.find((r) => r.number === 9)?.comments.at(-1)?.body).toBe('late detail');
     } finally {
       await big.close();
     }
