@@ -67,7 +67,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
     // The page owns h1/h2; issue text starts at h3 so it cannot pose as page structure.
     h1: 'h3',
     h2: 'h3',
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } }),
+    // Only on a link that keeps its href: a javascript: href is dropped after this runs, and
+    // `rel` on an <a> without href is invalid HTML (html-validate attribute-misuse).
+    a: (tagName, attribs) => (keepsHref(attribs['href']) ? { tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } } : { tagName, attribs }),
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
   },
   // An image whose source did not survive (data:, javascript:, relative) is dropped whole.
@@ -79,6 +81,13 @@ SANITIZE.allowedAttributes = {
   a: ['href', 'title', 'rel'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'referrerpolicy'],
 };
+
+/** Whether sanitize-html will keep this href: present, and relative or of an allowed scheme. */
+function keepsHref(href: string | undefined): boolean {
+  if (!href) return false;
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
+}
 
 /** Sanitizes HTML with sitrep's allowlist. */
 export function sanitize(html: string): string {
