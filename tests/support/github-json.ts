@@ -29,6 +29,20 @@ function association(repo: FakeGitHubRepo, login: string | null): string {
   return repo.permissions.has(login) ? 'COLLABORATOR' : 'NONE';
 }
 
+/** A label as the labels endpoints and issues embed it. */
+export function labelJson(api: string, repo: FakeGitHubRepo, name: string) {
+  const spec = repo.findLabel(name)?.[1];
+  return {
+    id: idOf(name),
+    node_id: `LA_${idOf(name)}`,
+    url: `${api}/repos/${repo.fullName}/labels/${encodeURIComponent(name)}`,
+    name,
+    color: spec?.color ?? 'ededed',
+    default: false,
+    description: spec?.description ?? null,
+  };
+}
+
 export function issueJson(api: string, repo: FakeGitHubRepo, issue: FakeIssue) {
   const kind = issue.pull_request ? 'pull' : 'issues';
   const self = `${api}/repos/${repo.fullName}/issues/${issue.number}`;
@@ -44,15 +58,7 @@ export function issueJson(api: string, repo: FakeGitHubRepo, issue: FakeIssue) {
     number: issue.number,
     title: issue.title,
     user: userJson(issue.user),
-    labels: issue.labels.map((name) => ({
-      id: idOf(name),
-      node_id: `LA_${idOf(name)}`,
-      url: `${api}/repos/${repo.fullName}/labels/${encodeURIComponent(name)}`,
-      name,
-      color: repo.labels.get(name)?.color ?? 'ededed',
-      default: false,
-      description: repo.labels.get(name)?.description ?? null,
-    })),
+    labels: issue.labels.map((name) => labelJson(api, repo, name)),
     state: issue.state,
     locked: false,
     assignee: userJson(issue.assignees[0] ?? null),

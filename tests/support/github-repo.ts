@@ -1,6 +1,6 @@
 /**
  * In-memory state of a GitHub repository for the test server: issues (and pull requests),
- * comments, issue events, collaborators' permissions and labels, with mutation helpers that
+ * comments, issue events, collaborators' permissions, labels and pins, with mutation helpers that
  * behave like GitHub (every change moves `updated_at` and records an event where GitHub does).
  *
  * Times come from a shared FakeClock that moves one minute per change, so fixtures are
@@ -72,6 +72,9 @@ export interface NewIssue {
   state?: 'open' | 'closed';
 }
 
+/** GitHub's limit of pinned issues per repository. */
+export const MAX_PINNED = 3;
+
 let nextGlobalId = 5_000_000;
 const newId = () => nextGlobalId++;
 
@@ -84,6 +87,13 @@ export class FakeGitHubRepo {
   /** author_association to report per login (the sync must not rely on it). */
   readonly associations = new Map<string, string>();
   readonly labels = new Map<string, { color: string; description: string }>();
+  /** Pinned issue numbers, in pin order (GitHub holds at most three). */
+  readonly pinned: number[] = [];
+  /**
+   * What the token the tests send may do here. `issues: false` answers writes with 403 ("Resource
+   * not accessible by integration"); `pin: false` answers pinIssue/unpinIssue with a FORBIDDEN error.
+   */
+  readonly tokenCan = { issues: true, pin: true };
   private lastNumber = 0;
 
   constructor(
@@ -203,6 +213,23 @@ export class FakeGitHubRepo {
     const copy = target.addIssue({ title: issue.title, body: issue.body, labels: issue.labels, user: issue.user });
     issue.transferredTo = { repository: target.fullName, number: copy.number };
     return copy;
+  }
+
+  /** Pins as a person would in the web UI (tests use it for pins sitrep did not make). */
+  pin(number: number): void {
+    this.get(number);
+    if (this.pinned.length >= MAX_PINNED) throw new Error(`fixture: ${this.fullName} already has ${MAX_PINNED} pinned issues`);
+    if (!this.pinned.includes(number)) this.pinned.push(number);
+  }
+
+  unpin(number: number): void {
+    const at = this.pinned.indexOf(number);
+    if (at >= 0) this.pinned.splice(at, 1);
+  }
+
+  /** A label by name, case-insensitively, as GitHub matches label names. */
+  findLabel(name: string): [string, { color: string; description: string }] | undefined {
+    return [...this.labels.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase());
   }
 
   setPermission(login: string, role: Role): void {

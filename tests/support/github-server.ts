@@ -8,13 +8,17 @@
  * logged so tests can assert what a client asked, and what it cost.
  *
  * Extend it with `server.route(method, '/path/:param', handler)`; added routes win over built-ins.
- * A `/api/v3` prefix (GitHub Enterprise Server) is accepted on every route.
+ * A `/api/v3` prefix (GitHub Enterprise Server) is accepted on every route. Besides the reads of
+ * the sync it speaks the writes of announce and labels (github-write-routes.ts) and the GraphQL
+ * of pinned issues (github-graphql.ts).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.ts';
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
 import { FakeClock, FakeGitHubRepo } from './github-repo.ts';
+import { installWriteRoutes } from './github-write-routes.ts';
 
 export interface RequestLogEntry {
   method: string;
@@ -27,6 +31,8 @@ export interface RequestLogEntry {
   /** Counted against the rate limit (every answer but a 304). */
   counted: boolean;
   authenticated: boolean;
+  /** For GraphQL requests: `mutation pinIssue`, `query pinnedIssues`… */
+  operation?: string;
 }
 
 export type Fault =
@@ -79,6 +85,8 @@ export interface GitHubServerOptions {
   /** Tokens that authenticate; any other Authorization answers 401. Default: any token works. */
   tokens?: string[];
   clock?: FakeClock;
+  /** Login that comments written through the API are posted as (GITHUB_TOKEN: github-actions[bot]). */
+  actor?: string;
 }
 
 const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' };
@@ -88,6 +96,7 @@ export class GitHubTestServer {
   readonly log: RequestLogEntry[] = [];
   readonly repos = new Map<string, FakeGitHubRepo>();
   readonly clock: FakeClock;
+  readonly actor: string;
   readonly rate: { core: RateBucket; anonymous: RateBucket };
   private readonly routes: Route[] = [];
   private readonly builtins: Route[] = [];
@@ -98,12 +107,15 @@ export class GitHubTestServer {
 
   constructor(private readonly options: GitHubServerOptions = {}) {
     this.clock = options.clock ?? new FakeClock();
+    this.actor = options.actor ?? 'github-actions[bot]';
     const reset = Math.floor(Date.now() / 1000) + 3600;
     this.rate = {
       core: { limit: options.rateLimit ?? 5000, remaining: options.rateLimit ?? 5000, reset },
       anonymous: { limit: 60, remaining: 60, reset },
     };
     installBuiltinRoutes(this);
+    installWriteRoutes(this);
+    installGraphqlRoute(this);
   }
 
   async start(): Promise<this> {
@@ -189,6 +201,7 @@ export class GitHubTestServer {
       counted: false,
       authenticated: auth !== undefined,
     };
+    if (path.endsWith('/graphql')) entry.operation = describeGraphqlOperation(raw ? safeJson(raw) : undefined);
     this.log.push(entry);
     const bucket = auth ? this.rate.core : this.rate.anonymous;
 
