@@ -1,0 +1,72 @@
+/**
+ * `npm run announce [-- --dry-run] [-- --no-pin] [-- --json]`: after a deploy, pins active P0/P1
+ * incidents, unpins them once resolved, and keeps one comment on each published incident that
+ * links its status page. Reads the same snapshot and config as the build, so it announces exactly
+ * what was published. A token that may not pin or comment gives a warning, never a failure.
+ *
+ * Environment: GITHUB_TOKEN (issues: write), GITHUB_REPOSITORY, GITHUB_API_URL, SITREP_SITE_URL
+ * (the published URL — the workflow passes the Pages URL), SITREP_CONFIG, SITREP_SNAPSHOT,
+ * SITREP_POSTMORTEMS, SITREP_NOW, SITREP_PIN=false (as --no-pin), SITREP_BOT_LOGIN (the login the
+ * token comments as, when it is not GITHUB_TOKEN's github-actions[bot]).
+ */
+import { loadConfig } from '../src/data/load-config.ts';
+import { hasSnapshot, loadSnapshot } from '../src/data/load-snapshot.ts';
+import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
+import { loadPostmortemFiles, resolveNow } from '../src/data/site.ts';
+import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
+import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
+import { InputError } from '../src/lib/errors.ts';
+import { buildSiteModel, readIssues } from '../src/lib/site-model.ts';
+import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+
+const USAGE = `Usage: npm run announce [-- --dry-run] [-- --no-pin] [-- --json]
+  --dry-run  read GitHub and print what would change; change nothing
+  --no-pin   leave pinned issues alone (also SITREP_PIN=false)
+  --json     print the summary (or the error) as JSON on stdout`;
+
+const isOff = (value: string | undefined): boolean => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
+
+/** `::warning::` lines become annotations on the workflow run; elsewhere a plain warning. */
+function printWarning(message: string): void {
+  if (process.env['GITHUB_ACTIONS'] === 'true') console.error(`::warning title=sitrep announce::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+  else console.error(`warning: ${message}`);
+}
+
+const argv = process.argv.slice(2);
+runGitHubCli('announce', argv.includes('--json'), async () => {
+  const flags = parseFlags(argv, ['--dry-run', '--no-pin', '--json'], USAGE);
+  if (typeof flags === 'number') return flags;
+  const env = process.env;
+  const paths = resolveDataPaths(env);
+  const demo = env['SITREP_DEMO'];
+  if (!hasSnapshot(paths.snapshot) || (demo !== undefined && demo !== '' && !isOff(demo))) {
+    throw new InputError(`No synced snapshot at ${displayPath(paths.snapshot)}: announce never acts on demo data. Run \`npm run sync\` first.`, displayPath(paths.snapshot));
+  }
+  const config = loadConfig(paths.config, env);
+  const snapshot = loadSnapshot(paths.snapshot);
+  if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
+    throw new InputError(`${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`, displayPath(paths.snapshot));
+  }
+  const { token, apiUrl } = githubEnv(env);
+  if (!token) {
+    console.error('sitrep announce: GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
+    return 1;
+  }
+  const now = resolveNow(env);
+  const { files } = loadPostmortemFiles(paths.postmortems);
+  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: false });
+  const summary = await runAnnounce({
+    config,
+    model,
+    records: readIssues(snapshot.issues).issues,
+    token,
+    apiUrl,
+    now,
+    dryRun: flags.has('--dry-run'),
+    pin: !flags.has('--no-pin') && !isOff(env['SITREP_PIN']),
+    botLogins: [env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT],
+    warn: printWarning,
+  });
+  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));
+  return 0;
+});

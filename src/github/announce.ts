@@ -1,0 +1,194 @@
+/**
+ * `runAnnounce`: pins and sitrep comments for the published incidents (see
+ * src/lib/announce-plan.ts for the rules). The snapshot says where to look; GitHub is asked before
+ * anything is written:
+ *
+ * 1. Read the pinned issues (one GraphQL query) and plan from the snapshot's comments.
+ * 2. For every issue the plan would touch, read its comments again and plan once more, so a
+ *    snapshot a run behind can never cause a second comment or undo someone else's pin.
+ * 3. Unpin, pin, then write comments, recording the pins that succeeded in sitrep's comment.
+ *
+ * A token that may not pin or comment is a setup matter: a warning, and the run goes on. In a
+ * quiet hour a run costs one GraphQL query and no REST request.
+ */
+import {
+  findSitrepComment,
+  planComments,
+  planPins,
+  toAnnounceIncidents,
+  type AnnounceState,
+  type NotPinned,
+  type PinnedIssue,
+  type SitrepComment,
+} from '../lib/announce-plan.ts';
+import type { SiteConfig } from '../lib/schema/config.ts';
+import type { IssueRecord } from '../lib/schema/snapshot.ts';
+import type { SiteModel } from '../lib/site-model.ts';
+import { createComment, getIssueNodeId, listPinnedIssues, pinIssue, readIssueComments, unpinIssue, updateComment } from './announce-api.ts';
+import type { GitHubClient } from './client.ts';
+import { toGitHubError } from './errors.ts';
+import { parseRepo, type Repo } from './fetchers.ts';
+import { createWriteClient, type WriteClientOptions } from './write-client.ts';
+import { graphqlRefusal, writeRefused } from './write-errors.ts';
+
+/** The login GITHUB_TOKEN writes as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+export interface AnnounceOptions extends WriteClientOptions {
+  /** `site` must be the published URL (SITREP_SITE_URL in the workflow): comments link to it. */
+  config: SiteConfig;
+  model: SiteModel;
+  /** The snapshot's issue records: where sitrep's earlier comments are found. */
+  records: readonly IssueRecord[];
+  dryRun?: boolean;
+  /** Pin and unpin (default true); false leaves pins alone entirely. */
+  pin?: boolean;
+  /** Logins whose marked comments are sitrep's, besides trusted people. */
+  botLogins?: readonly string[];
+  now: Date;
+  /** Comment writes per run (default MAX_COMMENT_WRITES). */
+  maxCommentWrites?: number;
+}
+
+export interface AnnounceSummary {
+  repository: string;
+  site: string;
+  dryRun: boolean;
+  /** `refused`: the token may not read or change pins; `disabled`: --no-pin. */
+  pinning: 'done' | 'refused' | 'disabled';
+  pinned: number[];
+  unpinned: number[];
+  notPinned: NotPinned[];
+  comments: { number: number; action: 'created' | 'edited'; state: AnnounceState }[];
+  /** Comment writes left for the next run (per-run limit, or refused). */
+  deferred: number;
+  warnings: string[];
+  requests: number;
+}
+
+/** Everyone the snapshot marks trusted, and the config's maintainers. */
+function trustedLogins(records: readonly IssueRecord[], maintainers: readonly string[]): Set<string> {
+  const logins = new Set(maintainers);
+  for (const r of records) {
+    for (const actor of [r.author, ...r.comments.map((c) => c.author), ...r.events.map((e) => e.actor)]) if (actor.trusted) logins.add(actor.login);
+  }
+  return logins;
+}
+
+export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSummary> {
+  const { config, model, records, now } = options;
+  const repository = config.repository;
+  const repo = parseRepo(repository);
+  const summary: AnnounceSummary = { repository, site: config.site, dryRun: Boolean(options.dryRun), pinning: options.pin === false ? 'disabled' : 'done', pinned: [], unpinned: [], notPinned: [], comments: [], deferred: 0, warnings: [], requests: 0 };
+  const warn = (message: string): void => {
+    summary.warnings.push(message);
+    options.warn?.(message);
+  };
+  const { octokit, stats, timeoutMs } = createWriteClient({ ...options, warn });
+
+  const trusted = trustedLogins(records, config.maintainers);
+  const bots = new Set(options.botLogins ?? [ACTIONS_BOT]);
+  const isSitrepAuthor = (login: string): boolean => bots.has(login) || trusted.has(login);
+  const incidents = toAnnounceIncidents(model.incidents, model.postmortems, config.site);
+  const comments = new Map<number, SitrepComment>();
+  for (const record of records) {
+    const found = findSitrepComment(record.comments.map((c) => ({ id: c.id, author: c.author.login, body: c.body })), isSitrepAuthor);
+    if (found) comments.set(record.number, found);
+  }
+
+  try {
+    let pinned: PinnedIssue[] = [];
+    if (summary.pinning === 'done') {
+      try {
+        pinned = await listPinnedIssues(octokit, repo);
+      } catch (error) {
+        const refusal = graphqlRefusal(error);
+        if (refusal === null) throw error;
+        summary.pinning = 'refused';
+        warn(`Cannot read the pinned issues of ${repository} (${refusal}); pins are left alone this run.`);
+      }
+    }
+    const pinPlan = () => (summary.pinning === 'done' ? planPins({ incidents, pinned, sitrepComments: comments }) : { pin: [], unpin: [], notPinned: [] });
+    const commentPlan = (pinnedNow: ReadonlySet<number>, unpinnedNow: ReadonlySet<number>) => planComments({ incidents, sitrepComments: comments, pinnedNow, unpinnedNow, now, ...(options.maxCommentWrites !== undefined ? { maxWrites: options.maxCommentWrites } : {}) });
+
+    // Pass 1 on the snapshot: which issues would be touched. Read those again, then plan for real.
+    const draft = pinPlan();
+    const draftComments = commentPlan(new Set(draft.pin), new Set(draft.unpin.map((p) => p.number)));
+    const touched = new Set([...draft.pin, ...draft.unpin.map((p) => p.number), ...draftComments.writes.map((w) => w.number)]);
+    for (const number of touched) {
+      const fresh = findSitrepComment(await readIssueComments(octokit, repo, number), isSitrepAuthor);
+      if (fresh) comments.set(number, fresh);
+      else comments.delete(number);
+    }
+    const plan = pinPlan();
+    summary.notPinned = [...plan.notPinned];
+    for (const skipped of plan.notPinned) if (skipped.why === 'no-room') warn(skipped.reason);
+
+    const pinnedNow = new Set<number>();
+    const unpinnedNow = new Set<number>();
+    if (options.dryRun) {
+      plan.pin.forEach((n) => pinnedNow.add(n));
+      plan.unpin.forEach((p) => unpinnedNow.add(p.number));
+    } else {
+      await changePins(octokit, repo, plan, { pinnedNow, unpinnedNow, summary, warn });
+    }
+    summary.pinned = [...pinnedNow];
+    summary.unpinned = [...unpinnedNow];
+
+    const { writes, deferred } = commentPlan(pinnedNow, unpinnedNow);
+    summary.deferred = deferred;
+    if (deferred > 0) warn(`${deferred} more comment(s) wait for the next run (at most ${writes.length} per run).`);
+    for (const [index, write] of writes.entries()) {
+      if (!options.dryRun) {
+        try {
+          if (write.commentId === null) await createComment(octokit, repo, write.number, write.body);
+          else await updateComment(octokit, repo, write.commentId, write.body);
+        } catch (error) {
+          const refused = writeRefused(error, 'comment on issues');
+          if (!refused) throw error;
+          warn(`Cannot comment on #${write.number}: ${refused.detail}. ${refused.hint}`);
+          summary.deferred += writes.length - index;
+          break;
+        }
+      }
+      summary.comments.push({ number: write.number, action: write.commentId === null ? 'created' : 'edited', state: write.state });
+    }
+    summary.requests = stats.requests;
+    return summary;
+  } catch (error) {
+    throw toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
+  }
+}
+
+interface PinContext {
+  pinnedNow: Set<number>;
+  unpinnedNow: Set<number>;
+  summary: AnnounceSummary;
+  warn: (message: string) => void;
+}
+
+/** Unpins first, to make room; stops at the first refusal, since every other call would be refused too. */
+async function changePins(octokit: GitHubClient, repo: Repo, plan: ReturnType<typeof planPins>, ctx: PinContext): Promise<void> {
+  const attempt = async (what: string, call: () => Promise<void>): Promise<'ok' | 'failed' | 'refused'> => {
+    try {
+      await call();
+      return 'ok';
+    } catch (error) {
+      const refusal = graphqlRefusal(error);
+      const message = refusal ?? (error as { errors?: { message?: string }[] }).errors?.[0]?.message;
+      if (message === undefined) throw error;
+      ctx.warn(refusal !== null ? `The token may not ${what} (${refusal}). The site is deployed all the same; see docs/adopting.md, "Pinned incidents".` : `Could not ${what}: ${message}`);
+      return refusal !== null ? 'refused' : 'failed';
+    }
+  };
+  for (const issue of plan.unpin) {
+    const result = await attempt(`unpin #${issue.number}`, () => unpinIssue(octokit, issue.id));
+    if (result === 'ok') ctx.unpinnedNow.add(issue.number);
+    if (result === 'refused') return void (ctx.summary.pinning = 'refused');
+  }
+  for (const number of plan.pin) {
+    const result = await attempt(`pin #${number}`, async () => pinIssue(octokit, await getIssueNodeId(octokit, repo, number)));
+    if (result === 'ok') ctx.pinnedNow.add(number);
+    if (result === 'refused') return void (ctx.summary.pinning = 'refused');
+  }
+}
