@@ -25,11 +25,12 @@ function luminance(rgb: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-function bodyColours(page: Page): Promise<{ background: number; text: number }> {
-  return page.evaluate(() => {
+async function bodyColours(page: Page): Promise<{ background: number; text: number }> {
+  const { background, text } = await page.evaluate(() => {
     const style = getComputedStyle(document.body);
     return { background: style.backgroundColor, text: style.color };
-  }).then(({ background, text }) => ({ background: luminance(background), text: luminance(text) }));
+  });
+  return { background: luminance(background), text: luminance(text) };
 }
 
 // Skips only when Chromium is missing outside CI; browserSkipReason prints why and how to

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 import { browserSkipReason, launchChromium } from './support/chromium.ts';
-import { DEMO_NOW, SITE_BASE, buildDemoSite, buildOperationalSite } from './support/demo-site.ts';
+import { DEMO_NOW, SITE_BASE, buildDemoSite } from './support/demo-site.ts';
+import { buildOperationalSite } from './support/snapshot-sites.ts';
 import { FRESH_CLOCK, createVisitor, listProblems } from './support/harness.ts';
 
 const skip = browserSkipReason('tests/browser/enhancement.test.ts');

@@ -111,6 +111,9 @@ describe('links, assets and page metadata of the built demo', () => {
       if (!title) problems.push(`${file}: no <title>`);
       if (description.length < 20) problems.push(`${file}: description missing or too short: "${description}"`);
       if (canonical.length !== 1) problems.push(`${file}: ${canonical.length} canonical links`);
+      // Without one, browsers fetch /favicon.ico from the origin's root, outside the base path:
+      // a 404 on every visit to a project site (Lighthouse counts it as a console error).
+      if (!doc.querySelector('head > link[rel~="icon"][href]')) problems.push(`${file}: no <link rel="icon">`);
       const href = canonical[0]?.getAttribute('href') ?? '';
       const expected = `${SITE_ORIGIN}${pagePathOf(file)}`;
       if (href !== expected) problems.push(`${file}: canonical ${href}, expected ${expected}`);

@@ -54,7 +54,8 @@ describe.skipIf(skip !== undefined)('every page without JavaScript', () => {
       const [withoutJs, withJs] = [await off.visit(path), await on.visit(path)];
       const status = file === '404.html' ? undefined : 200;
       if (status && withoutJs.response?.status() !== status) differences.push(`${file}: HTTP ${withoutJs.response?.status()}`);
-      differences.push(...listProblems(withoutJs.problems).map((p) => `${file} (no JS): ${p}`));
+      differences.push(...listProblems(withoutJs.problems, status ? undefined : 404).map((p) => `${file} (no JS): ${p}`));
+      differences.push(...listProblems(withJs.problems, status ? undefined : 404).map((p) => `${file} (JS): ${p}`));
       const [textOff, textOn] = [await readableText(off.page), await readableText(on.page)];
       if (textOff !== textOn) differences.push(`${file}: text differs with JavaScript on:\n--- off\n${textOff}\n--- on\n${textOn}`);
       if (!/\S/.test(await off.page.locator('h1').first().innerText())) differences.push(`${file}: no visible h1`);

@@ -61,7 +61,8 @@ describe.skipIf(skip !== undefined)('the XSS attempts in the demo data execute n
       return {
         scripts: document.scripts.length,
         handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
-        scriptUrls: all.flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n) ?? '').filter((v) => /^\s*(javascript|vbscript|data):/i.test(v))),
+        // In the body, where issue text lands (the head carries the site's own data: icon).
+        scriptUrls: Array.from(document.body.querySelectorAll('*')).flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n) ?? '').filter((v) => /^\s*(javascript|vbscript|data):/i.test(v))),
         embeds: document.querySelectorAll('main iframe, main frame, main object, main embed, main form, main input, main svg, main style, main base, main meta').length,
         fixed: all.filter((el) => getComputedStyle(el).position === 'fixed').length,
       };

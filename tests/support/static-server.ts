@@ -1,7 +1,8 @@
 /**
  * Serves a built `dist/` the way GitHub Pages serves a project site: under a sub-path (`/repo/`),
  * `dir/` answered by `dir/index.html`, `dir` (no slash) redirected with a 301 to `dir/`, anything
- * else answered by the site's `404.html` with status 404. node:http on 127.0.0.1, random port.
+ * else answered by the site's `404.html` with status 404, text gzipped when the client accepts it.
+ * node:http on 127.0.0.1, random port.
  *
  * `resolveSitePath` is the same mapping without a server, so a link checker can ask "does this
  * URL resolve?" exactly as the server would answer it. Every request is logged.
@@ -10,6 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -106,7 +108,12 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     if (found.kind === 'redirect') return send(301, { location: found.location }, '');
     if (found.kind === 'file') {
       const type = CONTENT_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-      return send(200, { 'content-type': type }, readFileSync(found.file));
+      const body = readFileSync(found.file);
+      // GitHub Pages compresses text; so do we, so transfer sizes and Lighthouse see the same.
+      if (/^(text\/|application\/(json|xml|rss|atom|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        return send(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' }, gzipSync(body));
+      }
+      return send(200, { 'content-type': type }, body);
     }
     const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found';
     return send(404, { 'content-type': 'text/html; charset=utf-8' }, body);

@@ -129,30 +129,3 @@ export function listHtmlFiles(root: string, dir = ''): string[] {
 export function pagePathOf(htmlFile: string, base = SITE_BASE): string {
   return `${base}${htmlFile.replace(/(^|\/)index\.html$/, '$1')}`;
 }
-
-/**
- * The demo with its open incidents closed: every component operational, the case where a stale
- * page is most misleading ("All systems operational" from three days ago). Built from a snapshot
- * file like a real site (SITREP_SNAPSHOT, SITREP_CONFIG), not with SITREP_DEMO.
- */
-export async function buildOperationalSite(): Promise<string> {
-  const { generateDemoSnapshot } = await import('../../../src/demo/generate-demo.ts');
-  const snapshot = generateDemoSnapshot(new Date(new Date(DEMO_NOW).getTime() - 3 * 60_000));
-  snapshot.issues = snapshot.issues.filter((issue) => !(issue.state === 'open' && issue.labels.includes('incident')));
-  const dataDir = path.join(ROOT, '.browser-site-data.tmp');
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'operational-snapshot.json');
-  writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`);
-  return buildSiteCached(
-    {
-      SITREP_DEMO: '0',
-      SITREP_SNAPSHOT: file,
-      SITREP_CONFIG: path.join(ROOT, 'src/demo/status.yml'),
-      SITREP_POSTMORTEMS: path.join(ROOT, 'src/demo/postmortems'),
-      SITREP_NOW: DEMO_NOW,
-      SITREP_SITE_URL: SITE_URL,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-    [file],
-  );
-}

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench`: page-weight figures of the built demo (not a timed test). Prints, for the home
+ * page, an incident page and the largest history page: HTML, CSS and JS bytes (raw and gzipped),
+ * requests to render (counted from the files, and by Chromium when it is installed); the size of
+ * the whole build; the home page with 300 more incidents in the history; and a Lighthouse run
+ * with the system Chromium when Lighthouse can be had. Exits 1 only when a budget is broken.
+ *
+ *   npm run bench                       build the demo (cached) and measure it
+ *   npm run bench -- --dist dist --base /status/   measure an existing build instead
+ *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
+ *
+ * It reuses the browser tests' build cache and measuring code (tests/browser/support/).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { ROOT } from '../src/data/paths.ts';
+import { startStaticServer, normaliseBase } from '../tests/support/static-server.ts';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from '../tests/browser/support/chromium.ts';
+import { SITE_BASE, buildDemoSite } from '../tests/browser/support/demo-site.ts';
+import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite, type Bytes, type PageWeight } from '../tests/browser/support/page-weight.ts';
+import { buildSnapshotSite, demoSnapshot, withLongHistory } from '../tests/browser/support/snapshot-sites.ts';
+
+const run = promisify(execFile);
+/** Lighthouse 12 still supports Node 20 (13 needs 22); fetched by npx, not a dependency (185 MB). */
+const LIGHTHOUSE = 'lighthouse@12.8.2';
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    base: { type: 'string' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'no-long-history': { type: 'boolean', default: false },
+  },
+});
+
+const say = (line = ''): void => void process.stdout.write(`${line}\n`);
+const pad = (cells: string[], widths: number[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+const both = (b: Bytes): string => `${formatKb(b.raw)} / ${formatKb(b.gzip)}`;
+
+function table(rows: string[][]): void {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  rows.forEach((row, i) => {
+    say(pad(row, widths));
+    if (i === 0) say(widths.map((w) => '-'.repeat(w)).join('  '));
+  });
+}
+
+/** Requests Chromium makes to render each page (data: URLs excluded), or why it could not. */
+async function countRequests(dir: string, base: string, pages: readonly string[]): Promise<Map<string, number> | string> {
+  if (!findChromium()) return 'Chromium not installed (apt-get install chromium, or set CHROME_PATH)';
+  const server = await startStaticServer({ root: dir, base });
+  const browser = await launchChromium();
+  try {
+    const counts = new Map<string, number>();
+    for (const pagePath of pages) {
+      const page = await browser.newPage();
+      let n = 0;
+      page.on('request', (request) => void (request.url().startsWith('data:') || (n += 1)));
+      await page.goto(`${server.origin}${pagePath}`, { waitUntil: 'networkidle' });
+      counts.set(pagePath, n);
+      await page.close();
+    }
+    return counts;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function firstIncidentPage(dir: string, base: string): string {
+  const numbers = readdirSync(path.join(dir, 'incidents')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => b - a);
+  if (numbers.length === 0) throw new Error(`no incident pages in ${dir}`);
+  return `${base}incidents/${numbers.includes(412) ? 412 : numbers[0]}/`;
+}
+
+async function pageFigures(dir: string, base: string): Promise<PageWeight> {
+  const pages = [
+    ['home', base],
+    ['incident', firstIncidentPage(dir, base)],
+    ['largest history page', largestHistoryPage(dir, base)],
+  ] as const;
+  const weights = pages.map(([, p]) => measurePage(dir, base, p));
+  const browserCounts = await countRequests(dir, base, pages.map(([, p]) => p));
+  table([
+    ['page', 'HTML raw / gzip', 'CSS raw / gzip', 'JS raw / gzip', 'all raw / gzip', 'requests (files)', 'requests (Chromium)'],
+    ...weights.map((w, i) => [
+      `${pages[i]?.[0]} ${w.page}`,
+      both(w.html),
+      `${both(w.css)}${w.css.raw > 0 ? ' inline' : ''}`,
+      `${both(w.js)}${w.js.raw > 0 ? ' inline' : ''}`,
+      both(w.total),
+      String(w.requests),
+      typeof browserCounts === 'string' ? '-' : String(browserCounts.get(w.page) ?? '?'),
+    ]),
+  ]);
+  if (typeof browserCounts === 'string') say(`(requests by Chromium not counted: ${browserCounts})`);
+  for (const w of weights) if (w.missing.length > 0) say(`MISSING on ${w.page}: ${w.missing.join(', ')}`);
+  const site = measureSite(dir);
+  say(`\nwhole build: ${formatKb(site.raw)} in ${site.files} files (${site.htmlPages} HTML pages)`);
+  const home = weights[0];
+  if (!home) throw new Error('no home page measured');
+  return home;
+}
+
+async function longHistoryFigures(): Promise<number> {
+  const snapshot = await demoSnapshot();
+  const [normal, long] = [await buildSnapshotSite('history-normal', snapshot), await buildSnapshotSite('history-long', withLongHistory(snapshot, BUDGETS.extraIncidents))];
+  const rows = [
+    ['build', 'home HTML raw / gzip', 'history pages', 'HTML pages', 'whole build'],
+    ...[['demo data', normal], [`+${BUDGETS.extraIncidents} incidents`, long]].map(([name, dir = '']) => {
+      const home = measurePage(dir, SITE_BASE, SITE_BASE);
+      const site = measureSite(dir);
+      const historyPages = readdirSync(path.join(dir, 'history')).filter((n) => /^\d+$/.test(n)).length + 1;
+      return [name ?? '', both(home.html), String(historyPages), String(site.htmlPages), formatKb(site.raw)];
+    }),
+  ];
+  table(rows);
+  const delta = measurePage(long, SITE_BASE, SITE_BASE).html.raw - measurePage(normal, SITE_BASE, SITE_BASE).html.raw;
+  say(`home page difference: ${delta} bytes`);
+  return delta;
+}
+
+/** Lighthouse's four category scores for `url`, or why there are none. */
+async function lighthouse(url: string): Promise<string> {
+  const chrome = findChromium();
+  if (!chrome) return 'skipped: Chromium not installed';
+  const local = path.join(ROOT, 'node_modules/.bin/lighthouse');
+  const [command, prefix] = existsSync(local) ? [local, []] : ['npx', ['--yes', LIGHTHOUSE]];
+  const out = mkdtempSync(path.join(os.tmpdir(), 'sitrep-lighthouse-'));
+  const report = path.join(out, 'report.json');
+  try {
+    await run(command, [...prefix, url, '--output=json', `--output-path=${report}`, '--quiet', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], {
+      env: { ...process.env, CHROME_PATH: chrome },
+      timeout: 240_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const result = JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { title: string; score: number | null }>; audits: Record<string, { score: number | null; title: string }>; runtimeError?: { message: string } };
+    if (result.runtimeError) return `failed: ${result.runtimeError.message}`;
+    const scores = Object.values(result.categories).map((c) => `${c.title} ${c.score === null ? '-' : Math.round(c.score * 100)}`);
+    const failing = Object.entries(result.audits).filter(([, a]) => a.score === 0).map(([id]) => id);
+    return `${scores.join(', ')}${failing.length > 0 ? `\n  audits failing: ${failing.join(', ')}` : ''}`;
+  } catch (error) {
+    const e = error as { stderr?: string; message?: string };
+    return `could not run (${command === 'npx' ? `npx ${LIGHTHOUSE}` : 'local lighthouse'}): ${(e.stderr || e.message || String(error)).trim().split('\n').slice(-3).join(' ')}`;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const base = args.dist ? normaliseBase(args.base ?? '/') : SITE_BASE;
+  const dir = args.dist ? path.resolve(args.dist) : await buildDemoSite();
+  say(`sitrep page weight — ${args.dist ? `build in ${dir}` : `the demo, built under ${SITE_BASE}`} (1 KB = 1024 bytes; gzip as GitHub Pages serves)\n`);
+  const home = await pageFigures(dir, base);
+
+  const broken: string[] = [];
+  if (home.total.gzip > BUDGETS.homeGzip) broken.push(`home page ${formatKb(home.total.gzip)} gzipped > ${formatKb(BUDGETS.homeGzip)}`);
+  if (home.requests > 1) broken.push(`home page needs ${home.requests} requests`);
+  if (!args['no-long-history']) {
+    say(`\nHome page against the length of the history (snapshot builds, ${BUDGETS.extraIncidents} extra resolved incidents):`);
+    const delta = await longHistoryFigures();
+    if (Math.abs(delta) > BUDGETS.homeGrowthBytes) broken.push(`home page changed by ${delta} bytes with a long history`);
+  }
+
+  say('\nBudgets:');
+  say(`  ${home.total.gzip <= BUDGETS.homeGzip ? 'ok  ' : 'OVER'} home page ≤ ${formatKb(BUDGETS.homeGzip)} gzipped, all included: ${formatKb(home.total.gzip)}`);
+  say(`  ${home.requests === 1 ? 'ok  ' : 'OVER'} home page in ${home.requests} request(s); its JavaScript (${formatKb(home.js.raw)} inline) is optional: tests/browser/no-javascript.test.ts reads every page without it`);
+  say(`  ${broken.some((b) => b.includes('long history')) ? 'OVER' : 'ok  '} home page does not grow with the history${args['no-long-history'] ? ' (not measured)' : ''}`);
+
+  if (!args['no-lighthouse']) {
+    const server = await startStaticServer({ root: dir, base });
+    try {
+      say(`\nLighthouse (${LIGHTHOUSE}, system Chromium, simulated mobile throttling) on ${server.url}:`);
+      say(`  ${await lighthouse(server.url)}`);
+      if (!args.dist) say('  (the demo carries <meta name="robots" content="noindex">, which costs SEO points: is-crawlable)');
+    } finally {
+      await server.close();
+    }
+  }
+  if (broken.length > 0) {
+    say(`\nBUDGET BROKEN: ${broken.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
