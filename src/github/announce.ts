@@ -29,7 +29,7 @@ import type { GitHubClient } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { parseRepo, type Repo } from './fetchers.ts';
 import { createWriteClient, type WriteClientOptions } from './write-client.ts';
-import { graphqlRefusal, writeRefused } from './write-errors.ts';
+import { graphqlFailure, graphqlRefusal, writeRefused } from './write-errors.ts';
 
 /** The login GITHUB_TOKEN writes as. */
 export const ACTIONS_BOT = 'github-actions[bot]';
@@ -156,7 +156,7 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
     summary.requests = stats.requests;
     return summary;
   } catch (error) {
-    throw toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
+    throw graphqlFailure(error) ?? toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
   }
 }
 

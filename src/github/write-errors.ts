@@ -33,3 +33,11 @@ export function graphqlRefusal(error: unknown): string | null {
   const refused = errors.find((e) => e.type === 'FORBIDDEN' || /not accessible|permission/i.test(e.message ?? ''));
   return refused ? (refused.message ?? 'forbidden') : null;
 }
+
+/** A GraphQL answer with errors that are not a refusal, as a GitHubError; null for anything else. */
+export function graphqlFailure(error: unknown): GitHubError | null {
+  const errors = (error as GraphqlErrorLike | null)?.errors;
+  if (!Array.isArray(errors) || typeof (error as { status?: unknown }).status === 'number') return null;
+  const detail = errors.map((e) => `${e.type ? `${e.type}: ` : ''}${e.message ?? '?'}`).join('; ');
+  return new GitHubError('POST /graphql', 200, detail, 'GitHub answered the GraphQL request with an error; the next run will try again.', { cause: error });
+}

@@ -3,10 +3,12 @@
  * Each scenario asserts the server's state (pins, comments) and the request log (which writes).
  */
 import { beforeEach, describe, expect, test } from 'vitest';
+import { GitHubError } from '../../src/github/errors.ts';
 import { PINNED_MARKER, STATUS_COMMENT_MARKER } from '../../src/lib/announce-plan.ts';
 import { PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import type { GitHubTestServer } from '../support/github-server.ts';
+import { syncInProcess } from '../sync/harness.ts';
 import { announce, botComments, openIncident, SITE, syncAndAnnounce, useAnnounceFixture, writesIn } from './harness.ts';
 
 const fixture = useAnnounceFixture();
@@ -215,6 +217,32 @@ describe('a token that may not', () => {
     expect(summary.comments).toEqual([]);
     expect(summary.deferred).toBe(1);
     expect(summary.warnings.join('\n')).toMatch(/Cannot comment on #1: Resource not accessible by integration.*issues: write/s);
+  });
+});
+
+describe('GitHub failing', () => {
+  // plugin-retry treats GitHub's "Something went wrong while executing your query" as a 500 and retries it.
+  test.each([
+    { error: { type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests too many nodes.' }, status: 200, detail: 'MAX_NODE_LIMIT_EXCEEDED: This query requests too many nodes.', calls: 1 },
+    { error: { message: 'Something went wrong while executing your query. Please try again later.' }, status: 500, detail: expect.stringContaining('Something went wrong'), calls: 2 },
+  ])('a GraphQL error that is no refusal fails the run: $error.message', async ({ error: graphqlError, status, detail, calls }) => {
+    openIncident(repo, 'P0');
+    await syncInProcess(server, fixture.ws);
+    server.route('POST', '/graphql', () => ({ status: 200, body: { data: null, errors: [graphqlError] } }));
+    const error = await announce(fixture).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(error).toMatchObject({ endpoint: 'POST /graphql', status, detail });
+    expect(server.log.filter((e) => e.path === '/graphql')).toHaveLength(calls);
+    expect(botComments(repo, 1)).toEqual([]);
+  });
+
+  test('a 502 that outlasts the retries fails the run with the endpoint and status', async () => {
+    openIncident(repo, 'P2');
+    await syncInProcess(server, fixture.ws);
+    server.injectFault({ kind: 'status', status: 502 }, { times: 5, match: (method, path) => method === 'POST' && path.endsWith('/comments') });
+    const error = await announce(fixture).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'GitHubError', status: 502, endpoint: 'POST /repos/acme/widgets/issues/1/comments' });
+    expect((error as GitHubError).hint).toMatch(/next scheduled run will try again/);
   });
 });
 
