@@ -28,13 +28,13 @@ import { createComment, getIssueNodeId, listPinnedIssues, pinIssue, readIssueCom
 import type { GitHubClient } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { parseRepo, type Repo } from './fetchers.ts';
-import { createWriteClient, type WriteClientOptions } from './write-client.ts';
+import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
 import { graphqlFailure, graphqlRefusal, writeRefused } from './write-errors.ts';
 
 /** The login GITHUB_TOKEN writes as. */
 export const ACTIONS_BOT = 'github-actions[bot]';
 
-export interface AnnounceOptions extends WriteClientOptions {
+export interface AnnounceOptions extends ClientDefaultsOptions {
   /** `site` must be the published URL (SITREP_SITE_URL in the workflow): comments link to it. */
   config: SiteConfig;
   model: SiteModel;
@@ -84,7 +84,7 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
     summary.warnings.push(message);
     options.warn?.(message);
   };
-  const { octokit, stats, timeoutMs } = createWriteClient({ ...options, warn });
+  const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn });
 
   const trusted = trustedLogins(records, config.maintainers);
   const bots = new Set(options.botLogins ?? [ACTIONS_BOT]);

@@ -96,3 +96,31 @@ export function createGitHubClient(options: ClientOptions): { octokit: GitHubCli
   });
   return { octokit, stats };
 }
+
+/** Options shared by every command that talks to GitHub; unset ones take the defaults below. */
+export interface ClientDefaultsOptions {
+  token?: string | undefined;
+  apiUrl?: string | undefined;
+  timeoutMs?: number;
+  retries?: number;
+  retryBaseMs?: number;
+  maxRateLimitWaitSeconds?: number;
+  warn?: (message: string) => void;
+  debug?: ((message: string) => void) | undefined;
+}
+
+/** The client with sitrep's defaults: 15 s per request, 3 retries from 1 s, rate limits under 60 s waited out. */
+export function createClientWithDefaults(options: ClientDefaultsOptions): { octokit: GitHubClient; stats: RequestStats; timeoutMs: number } {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const { octokit, stats } = createGitHubClient({
+    token: options.token,
+    baseUrl: options.apiUrl,
+    timeoutMs,
+    retries: options.retries ?? 3,
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? 60,
+    warn: options.warn ?? (() => {}),
+    debug: options.debug,
+  });
+  return { octokit, stats, timeoutMs };
+}

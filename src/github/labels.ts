@@ -8,10 +8,10 @@ import type { SiteConfig } from '../lib/schema/config.ts';
 import { buildLabelSet, planLabelChanges, type LabelPlan } from '../lib/label-set.ts';
 import { toGitHubError } from './errors.ts';
 import { fetchListing, parseRepo } from './fetchers.ts';
-import { createWriteClient, type WriteClientOptions } from './write-client.ts';
+import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
 import { writeRefused } from './write-errors.ts';
 
-export interface LabelsOptions extends WriteClientOptions {
+export interface LabelsOptions extends ClientDefaultsOptions {
   config: SiteConfig;
   /** Read the labels and report the plan; write nothing. */
   dryRun?: boolean;
@@ -40,7 +40,7 @@ export async function syncLabels(options: LabelsOptions): Promise<LabelsSummary>
   const { config } = options;
   const repository = config.repository;
   const { owner, repo } = parseRepo(repository);
-  const { octokit, stats, timeoutMs } = createWriteClient(options);
+  const { octokit, stats, timeoutMs } = createClientWithDefaults(options);
   try {
     const listing = await fetchListing(octokit, { path: `/repos/${owner}/${repo}/labels`, query: {}, guard: isLabel, what: 'labels' });
     const existing = listing.notModified ? [] : listing.items;

@@ -11,7 +11,7 @@ import { InputError } from '../lib/errors.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
-import { createGitHubClient } from './client.ts';
+import { createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
 import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
@@ -80,21 +80,11 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   const repository = config.repository;
   const repo = parseRepo(repository);
   const labels = trackedLabels(config);
-  const timeoutMs = options.timeoutMs ?? 15_000;
   if (!options.token) log.warn('GITHUB_TOKEN is not set: anonymous requests are limited to 60 per hour, and only `maintainers` from the config are trusted.');
 
   const previous = readPreviousSnapshot(options.snapshotPath, repository, log.warn);
   const fullReason = options.full ? 'asked for (--full)' : fullSyncReason(previous, labels, started, (options.reconcileEveryHours ?? 24) * HOUR);
-  const { octokit, stats } = createGitHubClient({
-    token: options.token,
-    baseUrl: options.apiUrl,
-    timeoutMs,
-    retries: options.retries ?? 3,
-    retryBaseMs: options.retryBaseMs ?? 1000,
-    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? 60,
-    warn: log.warn,
-    debug: log.debug,
-  });
+  const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn: log.warn, debug: log.debug });
   const records = new Map(previous.records);
 
   try {

@@ -2,6 +2,7 @@
  * One GitHub issue → one incident, or the reason it is not one.
  * Pure: decisions use only the record, the config and the renderer passed in.
  */
+import { STATUS_COMMENT_MARKER } from './announce-plan.ts';
 import { INCIDENT_FIELDS } from './form-fields.ts';
 import { parseIssueForm, readSelections } from './issue-form.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
@@ -179,7 +180,8 @@ export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Re
 /** Trusted comments, rendered, newest first. Untrusted comments are never shown. */
 export function buildUpdates(issue: IssueRecord, render: Renderers): Update[] {
   return issue.comments
-    .filter((c) => c.author.trusted)
+    // sitrep's own status-link comment (posted with a maintainer's token, it is "trusted") is not an update.
+    .filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER))
     .map((c) => {
       // The `Status:` line is shown as the update's status, not repeated in its text.
       const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;

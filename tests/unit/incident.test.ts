@@ -56,7 +56,7 @@ describe('scope fields and description', () => {
 });
 
 describe('updates', () => {
-  test('trusted comments only, newest first, with the status they carried', () => {
+  test('trusted comments only (not sitrep\'s own status link), newest first, with the status they carried', () => {
     const record = issue({
       number: 1,
       createdAt: T0,
@@ -65,6 +65,7 @@ describe('updates', () => {
         comment({ id: 2, at: t(6), body: 'me too!!', author: outsider() }),
         comment({ id: 3, at: t(10), body: 'Status: identified\n\nFound it.' }),
         comment({ id: 4, at: t(20), body: 'Deploying.' }),
+        comment({ id: 5, at: t(21), body: '<!-- sitrep:status-link -->\nFollow this incident on the status page.' }),
       ],
     });
     const incident = build(record);
