@@ -15,7 +15,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT } from '../../../src/data/paths.ts';
@@ -33,7 +33,7 @@ const BUILD_ROOT = ROOT;
 const BUILD_PREFIX = '.browser-site-';
 
 /** What the build reads besides the environment; any change to these means a new build. */
-const INPUTS = ['src', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const INPUTS = ['src', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 function hashInputs(hash: ReturnType<typeof createHash>, entry: string): void {
   const full = path.join(ROOT, entry);
@@ -72,7 +72,11 @@ export async function buildSiteCached(env: Record<string, string>, dataFiles: re
   for (const entry of INPUTS) hashInputs(hash, entry);
   for (const file of dataFiles) hash.update(readFileSync(file));
   const outDir = path.join(BUILD_ROOT, `${BUILD_PREFIX}${hash.digest('hex').slice(0, 16)}.tmp`);
-  if (existsSync(path.join(outDir, 'index.html'))) return outDir;
+  if (existsSync(path.join(outDir, 'index.html'))) {
+    // Mark it used, so pruneOldBuilds (by age) never takes a build another run still reads.
+    utimesSync(outDir, new Date(), new Date());
+    return outDir;
+  }
 
   // Build next to the final folder, then rename: a run that dies half-way (or another test
   // process building the same tree) never leaves a half-built folder under the final name.
@@ -102,12 +106,15 @@ export async function buildSiteCached(env: Record<string, string>, dataFiles: re
   return outDir;
 }
 
-/** Drops cached builds untouched for a day (an edit to src/ leaves the previous one behind). */
+/**
+ * Drops cached builds unused for two hours: every edit to src/ leaves the previous one behind,
+ * and in a busy working tree they pile up. Two hours outlasts any test run still reading one.
+ */
 function pruneOldBuilds(keep: string): void {
-  const dayAgo = Date.now() - 24 * 60 * 60_000;
+  const cutoff = Date.now() - 2 * 60 * 60_000;
   for (const name of readdirSync(BUILD_ROOT)) {
     const dir = path.join(BUILD_ROOT, name);
-    if (dir !== keep && name.startsWith(BUILD_PREFIX) && statSync(dir).mtimeMs < dayAgo) rmSync(dir, { recursive: true, force: true });
+    if (dir !== keep && name.startsWith(BUILD_PREFIX) && statSync(dir).mtimeMs < cutoff) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -20,7 +20,7 @@ export async function demoSnapshot(): Promise<SnapshotInput> {
  * config and post-mortems), not with SITREP_DEMO. `name` names the snapshot file.
  */
 export async function buildSnapshotSite(name: string, snapshot: SnapshotInput): Promise<string> {
-  const dataDir = path.join(ROOT, '.browser-site-data.tmp');
+  const dataDir = path.join(ROOT, '.browser-data.tmp');
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(snapshot, null, 2)}\n`);
