@@ -1,8 +1,12 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/data/load-config.ts';
 import { resolveDataSource } from './src/data/source.ts';
 import { splitSiteUrl } from './src/lib/urls.ts';
+
+// src/data/paths.ts reads the project folder from here once it is bundled (see ROOT there).
+process.env['SITREP_ROOT'] ??= fileURLToPath(new URL('.', import.meta.url));
 
 // `site` and `base` come from content/status.yml (or the demo's config), so a project-pages URL
 // such as https://owner.github.io/repo builds with the base path /repo.

@@ -5,7 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The project folder. Inside Astro's bundle this module no longer sits in src/data (its chunk may
+ * even be written outside the project), so astro.config.mjs hands the root over in SITREP_ROOT.
+ */
+export const ROOT = process.env['SITREP_ROOT'] ?? fileURLToPath(new URL('../../', import.meta.url));
 
 export interface DataPaths {
   /** The one config file. */

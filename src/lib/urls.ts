@@ -9,6 +9,7 @@ export interface SiteUrls {
   readonly component: (id: string) => string;
   readonly postmortems: string;
   readonly postmortem: (incident: number) => string;
+  readonly maintenances: string;
   readonly maintenance: (n: number) => string;
   /** Any other file under the base, e.g. `feed.xml`. */
   readonly file: (name: string) => string;
@@ -25,6 +26,7 @@ export function makeUrls(base: string): SiteUrls {
     component: (id) => dir('components', id),
     postmortems: dir('postmortems'),
     postmortem: (n) => dir('postmortems', n),
+    maintenances: dir('maintenance'),
     maintenance: (n) => dir('maintenance', n),
     file: (name) => `${root}${name.replace(/^\//, '')}`,
   };
