@@ -9,7 +9,14 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/sync/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/announce/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/tooling/**/*.test.ts'],
+          include: [
+            'tests/sync/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+            'tests/announce/**/*.test.ts',
+            'tests/api/**/*.test.ts',
+            'tests/browser/**/*.test.ts',
+            'tests/tooling/**/*.test.ts',
+          ],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -28,7 +28,8 @@ const isOff = (value: string | undefined): boolean => value !== undefined && /^(
 
 /** `::warning::` lines become annotations on the workflow run; elsewhere a plain warning. */
 function printWarning(message: string): void {
-  if (process.env['GITHUB_ACTIONS'] === 'true') console.error(`::warning title=sitrep announce::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+  if (process.env['GITHUB_ACTIONS'] === 'true')
+    console.error(`::warning title=sitrep announce::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
   else console.error(`warning: ${message}`);
 }
 
@@ -40,12 +41,18 @@ runGitHubCli('announce', argv.includes('--json'), async () => {
   const paths = resolveDataPaths(env);
   const demo = env['SITREP_DEMO'];
   if (!hasSnapshot(paths.snapshot) || (demo !== undefined && demo !== '' && !isOff(demo))) {
-    throw new InputError(`No synced snapshot at ${displayPath(paths.snapshot)}: announce never acts on demo data. Run \`npm run sync\` first.`, displayPath(paths.snapshot));
+    throw new InputError(
+      `No synced snapshot at ${displayPath(paths.snapshot)}: announce never acts on demo data. Run \`npm run sync\` first.`,
+      displayPath(paths.snapshot),
+    );
   }
   const config = loadConfig(paths.config, env);
   const snapshot = loadSnapshot(paths.snapshot);
   if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
-    throw new InputError(`${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`, displayPath(paths.snapshot));
+    throw new InputError(
+      `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
+      displayPath(paths.snapshot),
+    );
   }
   const { token, apiUrl } = githubEnv(env);
   if (!token) {

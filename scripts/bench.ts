@@ -58,7 +58,9 @@ async function countRequests(dir: string, base: string, pages: readonly string[]
     for (const pagePath of pages) {
       const page = await browser.newPage();
       let n = 0;
-      page.on('request', (request) => void (request.url().startsWith('data:') || (n += 1)));
+      page.on('request', (request) => {
+        if (!request.url().startsWith('data:')) n += 1;
+      });
       await page.goto(`${server.origin}${pagePath}`, { waitUntil: 'networkidle' });
       counts.set(pagePath, n);
       await page.close();
@@ -71,7 +73,10 @@ async function countRequests(dir: string, base: string, pages: readonly string[]
 }
 
 function firstIncidentPage(dir: string, base: string): string {
-  const numbers = readdirSync(path.join(dir, 'incidents')).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => b - a);
+  const numbers = readdirSync(path.join(dir, 'incidents'))
+    .filter((n) => /^\d+$/.test(n))
+    .map(Number)
+    .sort((a, b) => b - a);
   if (numbers.length === 0) throw new Error(`no incident pages in ${dir}`);
   return `${base}incidents/${numbers.includes(412) ? 412 : numbers[0]}/`;
 }
@@ -83,7 +88,11 @@ async function pageFigures(dir: string, base: string): Promise<PageWeight> {
     ['largest history page', largestHistoryPage(dir, base)],
   ] as const;
   const weights = pages.map(([, p]) => measurePage(dir, base, p));
-  const browserCounts = await countRequests(dir, base, pages.map(([, p]) => p));
+  const browserCounts = await countRequests(
+    dir,
+    base,
+    pages.map(([, p]) => p),
+  );
   table([
     ['page', 'HTML raw / gzip', 'CSS raw / gzip', 'JS raw / gzip', 'all raw / gzip', 'requests (files)', 'requests (Chromium)'],
     ...weights.map((w, i) => [
@@ -107,10 +116,16 @@ async function pageFigures(dir: string, base: string): Promise<PageWeight> {
 
 async function longHistoryFigures(): Promise<number> {
   const snapshot = await demoSnapshot();
-  const [normal, long] = [await buildSnapshotSite('history-normal', snapshot), await buildSnapshotSite('history-long', withLongHistory(snapshot, BUDGETS.extraIncidents))];
+  const [normal, long] = [
+    await buildSnapshotSite('history-normal', snapshot),
+    await buildSnapshotSite('history-long', withLongHistory(snapshot, BUDGETS.extraIncidents)),
+  ];
   const rows = [
     ['build', 'home HTML raw / gzip', 'history pages', 'HTML pages', 'whole build'],
-    ...[['demo data', normal], [`+${BUDGETS.extraIncidents} incidents`, long]].map(([name, dir = '']) => {
+    ...[
+      ['demo data', normal],
+      [`+${BUDGETS.extraIncidents} incidents`, long],
+    ].map(([name, dir = '']) => {
       const home = measurePage(dir, SITE_BASE, SITE_BASE);
       const site = measureSite(dir);
       const historyPages = readdirSync(path.join(dir, 'history')).filter((n) => /^\d+$/.test(n)).length + 1;
@@ -132,15 +147,33 @@ async function lighthouse(url: string): Promise<string> {
   const out = mkdtempSync(path.join(os.tmpdir(), 'sitrep-lighthouse-'));
   const report = path.join(out, 'report.json');
   try {
-    await run(command, [...prefix, url, '--output=json', `--output-path=${report}`, '--quiet', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], {
-      env: { ...process.env, CHROME_PATH: chrome },
-      timeout: 240_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    const result = JSON.parse(readFileSync(report, 'utf8')) as { categories: Record<string, { title: string; score: number | null }>; audits: Record<string, { score: number | null; title: string }>; runtimeError?: { message: string } };
+    await run(
+      command,
+      [
+        ...prefix,
+        url,
+        '--output=json',
+        `--output-path=${report}`,
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices,seo',
+        `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+      ],
+      {
+        env: { ...process.env, CHROME_PATH: chrome },
+        timeout: 240_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const result = JSON.parse(readFileSync(report, 'utf8')) as {
+      categories: Record<string, { title: string; score: number | null }>;
+      audits: Record<string, { score: number | null; title: string }>;
+      runtimeError?: { message: string };
+    };
     if (result.runtimeError) return `failed: ${result.runtimeError.message}`;
     const scores = Object.values(result.categories).map((c) => `${c.title} ${c.score === null ? '-' : Math.round(c.score * 100)}`);
-    const failing = Object.entries(result.audits).filter(([, a]) => a.score === 0).map(([id]) => id);
+    const failing = Object.entries(result.audits)
+      .filter(([, a]) => a.score === 0)
+      .map(([id]) => id);
     return `${scores.join(', ')}${failing.length > 0 ? `\n  audits failing: ${failing.join(', ')}` : ''}`;
   } catch (error) {
     const e = error as { stderr?: string; message?: string };
@@ -166,9 +199,15 @@ async function main(): Promise<void> {
   }
 
   say('\nBudgets:');
-  say(`  ${home.total.gzip <= BUDGETS.homeGzip ? 'ok  ' : 'OVER'} home page ≤ ${formatKb(BUDGETS.homeGzip)} gzipped, all included: ${formatKb(home.total.gzip)}`);
-  say(`  ${home.requests === 1 ? 'ok  ' : 'OVER'} home page in ${home.requests} request(s); its JavaScript (${formatKb(home.js.raw)} inline) is optional: tests/browser/no-javascript.test.ts reads every page without it`);
-  say(`  ${broken.some((b) => b.includes('long history')) ? 'OVER' : 'ok  '} home page does not grow with the history${args['no-long-history'] ? ' (not measured)' : ''}`);
+  say(
+    `  ${home.total.gzip <= BUDGETS.homeGzip ? 'ok  ' : 'OVER'} home page ≤ ${formatKb(BUDGETS.homeGzip)} gzipped, all included: ${formatKb(home.total.gzip)}`,
+  );
+  say(
+    `  ${home.requests === 1 ? 'ok  ' : 'OVER'} home page in ${home.requests} request(s); its JavaScript (${formatKb(home.js.raw)} inline) is optional: tests/browser/no-javascript.test.ts reads every page without it`,
+  );
+  say(
+    `  ${broken.some((b) => b.includes('long history')) ? 'OVER' : 'ok  '} home page does not grow with the history${args['no-long-history'] ? ' (not measured)' : ''}`,
+  );
 
   if (!args['no-lighthouse']) {
     const server = await startStaticServer({ root: dir, base });

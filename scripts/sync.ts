@@ -57,7 +57,10 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!(error instanceof GitHubError || error instanceof InputError)) throw error;
     console.error(`sitrep sync failed: ${error.message}\nThe previous snapshot (if any) was left unchanged.`);
     if (json) {
-      const detail = error instanceof GitHubError ? { endpoint: error.endpoint, status: error.status, detail: error.detail, hint: error.hint } : { where: error.where, problems: error.problems };
+      const detail =
+        error instanceof GitHubError
+          ? { endpoint: error.endpoint, status: error.status, detail: error.detail, hint: error.hint }
+          : { where: error.where, problems: error.problems };
       console.log(JSON.stringify({ ok: false, error: { kind: error.name, message: error.message, ...detail } }, null, 2));
     }
     return 1;

@@ -25,7 +25,9 @@ runCli(async () => {
     }
   }
   if (check && drifted.length > 0) {
-    process.stderr.write(`sitrep: the issue forms are out of date with content/status.yml: ${drifted.join(', ')}\nRun \`npm run templates\` and commit the result.\n`);
+    process.stderr.write(
+      `sitrep: the issue forms are out of date with content/status.yml: ${drifted.join(', ')}\nRun \`npm run templates\` and commit the result.\n`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -42,7 +42,10 @@ export function runGitHubCli(command: string, json: boolean, main: () => Promise
       }
       console.error(`sitrep ${command} failed: ${error.message}`);
       if (json) {
-        const detail = error instanceof GitHubError ? { endpoint: error.endpoint, status: error.status, detail: error.detail, hint: error.hint } : { where: error.where, problems: error.problems };
+        const detail =
+          error instanceof GitHubError
+            ? { endpoint: error.endpoint, status: error.status, detail: error.detail, hint: error.hint }
+            : { where: error.where, problems: error.problems };
         console.log(JSON.stringify({ ok: false, error: { kind: error.name, message: error.message, ...detail } }, null, 2));
       }
     },

@@ -11,7 +11,8 @@ export function loadSnapshot(file: string): Snapshot {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    const reason = cause instanceof SyntaxError ? `is not valid JSON (${cause.message})` : `could not be read (${(cause as NodeJS.ErrnoException).code ?? cause})`;
+    const reason =
+      cause instanceof SyntaxError ? `is not valid JSON (${cause.message})` : `could not be read (${(cause as NodeJS.ErrnoException).code ?? cause})`;
     throw new InputError(`${where} ${reason}. Run \`npm run sync\` to write a fresh one.`, where);
   }
   return parseWithFriendlyErrors(SnapshotSchema, json, where);

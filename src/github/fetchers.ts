@@ -4,16 +4,7 @@
  */
 import type { GitHubClient } from './client.ts';
 import { describeEndpoint, malformedResponse } from './errors.ts';
-import {
-  asArrayOf,
-  isComment,
-  isIssue,
-  isIssueEvent,
-  isPermission,
-  type GitHubComment,
-  type GitHubIssue,
-  type GitHubIssueEvent,
-} from './github-json.ts';
+import { asArrayOf, isComment, isIssue, isIssueEvent, isPermission, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
 
 export interface Repo {
   owner: string;
@@ -46,7 +37,7 @@ function nextLink(link: string | undefined): string | null {
 
 export type Listing<T> =
   | { notModified: true }
-  | { notModified: false; items: T[]; etag: string | null; /** Server time of the first page. */ date: string | null };
+  | { notModified: false; items: T[]; etag: string | null /** Server time of the first page. */; date: string | null };
 
 export interface ListingRequest<T> {
   /** Path under the API root, e.g. `/repos/acme/widgets/issues`. */
@@ -94,7 +85,12 @@ export async function listIssueComments(octokit: GitHubClient, { owner, repo }: 
 
 /** Issue events (label, assign, close…); the timeline endpoint would add comments we fetch anyway. */
 export async function listIssueEvents(octokit: GitHubClient, { owner, repo }: Repo, number: number): Promise<GitHubIssueEvent[]> {
-  const listing = await fetchListing(octokit, { path: `/repos/${owner}/${repo}/issues/${number}/events`, query: {}, guard: isIssueEvent, what: 'issue events' });
+  const listing = await fetchListing(octokit, {
+    path: `/repos/${owner}/${repo}/issues/${number}/events`,
+    query: {},
+    guard: isIssueEvent,
+    what: 'issue events',
+  });
   return listing.notModified ? [] : listing.items;
 }
 

@@ -96,7 +96,13 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
   const openLists: { label: string; numbers: Set<number> }[] = [];
   for (const label of labels) {
     const key = `open:${label}`;
-    const listing = await fetchListing(octokit, { path: issuesPath, query: { state: 'open', labels: label }, guard: isIssue, what: 'issues', etag: prevEtags[key] });
+    const listing = await fetchListing(octokit, {
+      path: issuesPath,
+      query: { state: 'open', labels: label },
+      guard: isIssue,
+      what: 'issues',
+      etag: prevEtags[key],
+    });
     if (listing.notModified) {
       etags[key] = prevEtags[key] ?? '';
       continue;
@@ -127,7 +133,12 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
 }
 
 /** Tracked, not removed, and new or updated since its record: the issues whose details to fetch. Pure. */
-export function selectChanged(latest: ReadonlyMap<number, GitHubIssue>, records: ReadonlyMap<number, IssueRecord>, labels: readonly string[], removed: ReadonlySet<number>): GitHubIssue[] {
+export function selectChanged(
+  latest: ReadonlyMap<number, GitHubIssue>,
+  records: ReadonlyMap<number, IssueRecord>,
+  labels: readonly string[],
+  removed: ReadonlySet<number>,
+): GitHubIssue[] {
   return [...latest.values()]
     .filter((issue) => isTrackedIssue(issue, labels) && !removed.has(issue.number))
     .filter((issue) => {

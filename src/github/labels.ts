@@ -50,7 +50,13 @@ export async function syncLabels(options: LabelsOptions): Promise<LabelsSummary>
         await octokit.request('POST /repos/{owner}/{repo}/labels', { owner, repo, name: label.name, color: label.color, description: label.description });
       }
       for (const { current, wanted } of plan.update) {
-        await octokit.request('PATCH /repos/{owner}/{repo}/labels/{name}', { owner, repo, name: current.name, color: wanted.color, description: wanted.description });
+        await octokit.request('PATCH /repos/{owner}/{repo}/labels/{name}', {
+          owner,
+          repo,
+          name: current.name,
+          color: wanted.color,
+          description: wanted.description,
+        });
       }
     }
     return { repository, dryRun: Boolean(options.dryRun), plan, requests: stats.requests };

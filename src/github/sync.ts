@@ -139,7 +139,16 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
     // 3. Post-mortem action items.
     const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
-    const referenced = await syncReferencedIssues({ octokit, repo, postmortems, latest, previous: previous.referenced, prevEtags: previous.sync?.etags ?? {}, etags, recheck: fullReason !== null });
+    const referenced = await syncReferencedIssues({
+      octokit,
+      repo,
+      postmortems,
+      latest,
+      previous: previous.referenced,
+      prevEtags: previous.sync?.etags ?? {},
+      etags,
+      recheck: fullReason !== null,
+    });
 
     const takenAt = clock().toISOString();
     const inUse = new Set(issues.flatMap(recordLogins));

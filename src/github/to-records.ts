@@ -60,8 +60,7 @@ export function toEventRecord(event: GitHubIssueEvent, isTrusted: IsTrusted): Ev
   return record;
 }
 
-const byTimeThenId = <T extends { createdAt: string; id: number }>(a: T, b: T): number =>
-  Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id;
+const byTimeThenId = <T extends { createdAt: string; id: number }>(a: T, b: T): number => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id;
 
 export function toIssueRecord(issue: GitHubIssue, comments: readonly GitHubComment[], events: readonly GitHubIssueEvent[], isTrusted: IsTrusted): IssueRecord {
   return {

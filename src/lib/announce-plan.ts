@@ -151,7 +151,11 @@ export function planPins({ incidents, pinned, sitrepComments, maxPinned = MAX_PI
       pin.push(n);
     } else {
       const holders = [...staying, ...pin].map((x) => `#${x}`).join(', ');
-      notPinned.push({ number: n, why: 'no-room', reason: `#${n} (${incident.severity}) not pinned: the repository already has ${maxPinned} pinned issues (${holders}), and sitrep unpins only issues it pinned itself; unpin one to make room` });
+      notPinned.push({
+        number: n,
+        why: 'no-room',
+        reason: `#${n} (${incident.severity}) not pinned: the repository already has ${maxPinned} pinned issues (${holders}), and sitrep unpins only issues it pinned itself; unpin one to make room`,
+      });
     }
   }
   return { pin, unpin, notPinned };

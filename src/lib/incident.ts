@@ -110,11 +110,17 @@ function readComponents(issue: IssueRecord, formValue: string | null, config: Si
   return config.components.map((c) => c.id).filter((id) => found.has(id));
 }
 
-function readIncidentSeverity(issue: IssueRecord, formValue: string | null, config: SiteConfig, notices: Notice[]): Pick<Incident, 'severity' | 'severitySource'> {
+function readIncidentSeverity(
+  issue: IssueRecord,
+  formValue: string | null,
+  config: SiteConfig,
+  notices: Notice[],
+): Pick<Incident, 'severity' | 'severitySource'> {
   const fromLabels = (Object.keys(SEVERITY_INFO) as Severity[]).filter((s) => has(issue, config.labels.severity[s]));
   const labelled = mostSevere(fromLabels);
   if (labelled) {
-    if (fromLabels.length > 1) notices.push({ where: `issue #${issue.number}`, message: `several severity labels (${fromLabels.join(', ')}); using ${labelled}` });
+    if (fromLabels.length > 1)
+      notices.push({ where: `issue #${issue.number}`, message: `several severity labels (${fromLabels.join(', ')}); using ${labelled}` });
     return { severity: labelled, severitySource: 'label' };
   }
   const fromForm = readSeverity(formValue);
@@ -128,7 +134,10 @@ function findAcknowledgement(issue: IssueRecord, config: SiteConfig): string | n
   const times = [
     ...issue.comments.filter((c) => c.author.trusted).map((c) => c.createdAt),
     ...issue.events
-      .filter((e) => e.actor.trusted && (e.type === 'assigned' || (e.type === 'labeled' && e.label !== undefined && statusForLabel(e.label, config.labels) !== undefined)))
+      .filter(
+        (e) =>
+          e.actor.trusted && (e.type === 'assigned' || (e.type === 'labeled' && e.label !== undefined && statusForLabel(e.label, config.labels) !== undefined)),
+      )
       .map((e) => e.createdAt),
   ].filter((t) => t >= issue.createdAt);
   return times.sort()[0] ?? null;
@@ -141,10 +150,12 @@ export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Re
   const status = timeline.at(-1)?.status ?? 'investigating';
   const lastClose = [...timeline].reverse().find((c) => c.source === 'closed');
   const html = (md: string | null): string | null => (md ? render.html(md) : null);
-  const updates = buildUpdates(issue, render).map((u): IncidentUpdate => ({
-    ...u,
-    status: readCommentStatus(issue.comments.find((c) => c.id === u.id)?.body ?? '') ?? statusAt(timeline, u.createdAt),
-  }));
+  const updates = buildUpdates(issue, render).map(
+    (u): IncidentUpdate => ({
+      ...u,
+      status: readCommentStatus(issue.comments.find((c) => c.id === u.id)?.body ?? '') ?? statusAt(timeline, u.createdAt),
+    }),
+  );
   const summarySource = form.fields.broken ?? form.freeText ?? '';
   return {
     number: issue.number,
@@ -179,15 +190,17 @@ export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Re
 
 /** Trusted comments, rendered, newest first. Untrusted comments are never shown. */
 export function buildUpdates(issue: IssueRecord, render: Renderers): Update[] {
-  return issue.comments
-    // sitrep's own status-link comment (posted with a maintainer's token, it is "trusted") is not an update.
-    .filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER))
-    .map((c) => {
-      // The `Status:` line is shown as the update's status, not repeated in its text.
-      const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;
-      return { id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(body), text: render.text(body), url: c.url };
-    })
-    .reverse();
+  return (
+    issue.comments
+      // sitrep's own status-link comment (posted with a maintainer's token, it is "trusted") is not an update.
+      .filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER))
+      .map((c) => {
+        // The `Status:` line is shown as the update's status, not repeated in its text.
+        const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;
+        return { id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(body), text: render.text(body), url: c.url };
+      })
+      .reverse()
+  );
 }
 
 function truncate(text: string, max: number): string {

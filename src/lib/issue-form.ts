@@ -68,8 +68,15 @@ export function parseIssueForm<K extends string>(body: string | null, fields: Re
 export function readSelections(value: string | null): string[] {
   if (!value) return [];
   const boxes = [...value.matchAll(/^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$/gm)];
-  if (boxes.length > 0) return boxes.filter((m) => m[1] !== ' ').map((m) => m[2] ?? '').filter(Boolean);
-  return value.split(/[,\n]/).map((s) => s.replace(/^\s*[-*]\s+/, '').trim()).filter(Boolean);
+  if (boxes.length > 0)
+    return boxes
+      .filter((m) => m[1] !== ' ')
+      .map((m) => m[2] ?? '')
+      .filter(Boolean);
+  return value
+    .split(/[,\n]/)
+    .map((s) => s.replace(/^\s*[-*]\s+/, '').trim())
+    .filter(Boolean);
 }
 
 /** Issue numbers named as `#123` (or a bare `123` when that is the whole value). */

@@ -12,7 +12,12 @@ import { SEVERITY_INFO } from './severity.ts';
 /** GitHub's issue-form schema, the parts we use. */
 type FormElement =
   | { type: 'markdown'; attributes: { value: string } }
-  | { type: 'input' | 'textarea'; id: string; attributes: { label: string; description?: string; placeholder?: string; value?: string; render?: string }; validations?: { required: boolean } }
+  | {
+      type: 'input' | 'textarea';
+      id: string;
+      attributes: { label: string; description?: string; placeholder?: string; value?: string; render?: string };
+      validations?: { required: boolean };
+    }
   | { type: 'dropdown'; id: string; attributes: { label: string; description?: string; options: string[] }; validations?: { required: boolean } }
   | { type: 'checkboxes'; id: string; attributes: { label: string; description?: string; options: { label: string }[] } };
 
@@ -47,41 +52,106 @@ function form(name: string, description: string, title: string, labels: string[]
 
 export function incidentForm(config: SiteConfig): string {
   const f = INCIDENT_FIELDS;
-  return form('Incident', `Declare an incident on the ${config.title} page. Only maintainers' incidents are published.`, '', [config.labels.incident], [
-    { type: 'markdown', attributes: { value: `This issue becomes a page on ${config.site} within minutes. Post updates as comments; move the status on with the **${config.labels.status.identified}** and **${config.labels.status.monitoring}** labels (or a first line \`Status: identified\`); close the issue to resolve it, or close it as *not planned* for a false alarm.` } },
-    { type: 'dropdown', id: f.severity.key, attributes: { label: f.severity.label, description: 'How bad is it for users?', options: (['P0', 'P1', 'P2'] as const).map(severityOption) }, validations: { required: true } },
-    componentsField(config, f.components.key),
-    { type: 'textarea', id: f.broken.key, attributes: { label: f.broken.label, description: 'What fails, with the error people see.' }, validations: { required: true } },
-    { type: 'textarea', id: f.affected.key, attributes: { label: f.affected.label, description: 'Everyone? Users of one platform or version? Contributors only?' } },
-    { type: 'textarea', id: f.workaround.key, attributes: { label: f.workaround.label, description: 'What people can do meanwhile.' } },
-    { type: 'input', id: f.eta.key, attributes: { label: f.eta.label, placeholder: 'e.g. within 2 hours, or unknown' } },
-    { type: 'textarea', id: f.upstream.key, attributes: { label: f.upstream.label, description: "Links to an upstream provider's incident (npm, GitHub, a CDN…), if any." } },
-  ]);
+  return form(
+    'Incident',
+    `Declare an incident on the ${config.title} page. Only maintainers' incidents are published.`,
+    '',
+    [config.labels.incident],
+    [
+      {
+        type: 'markdown',
+        attributes: {
+          value: `This issue becomes a page on ${config.site} within minutes. Post updates as comments; move the status on with the **${config.labels.status.identified}** and **${config.labels.status.monitoring}** labels (or a first line \`Status: identified\`); close the issue to resolve it, or close it as *not planned* for a false alarm.`,
+        },
+      },
+      {
+        type: 'dropdown',
+        id: f.severity.key,
+        attributes: { label: f.severity.label, description: 'How bad is it for users?', options: (['P0', 'P1', 'P2'] as const).map(severityOption) },
+        validations: { required: true },
+      },
+      componentsField(config, f.components.key),
+      {
+        type: 'textarea',
+        id: f.broken.key,
+        attributes: { label: f.broken.label, description: 'What fails, with the error people see.' },
+        validations: { required: true },
+      },
+      {
+        type: 'textarea',
+        id: f.affected.key,
+        attributes: { label: f.affected.label, description: 'Everyone? Users of one platform or version? Contributors only?' },
+      },
+      { type: 'textarea', id: f.workaround.key, attributes: { label: f.workaround.label, description: 'What people can do meanwhile.' } },
+      { type: 'input', id: f.eta.key, attributes: { label: f.eta.label, placeholder: 'e.g. within 2 hours, or unknown' } },
+      {
+        type: 'textarea',
+        id: f.upstream.key,
+        attributes: { label: f.upstream.label, description: "Links to an upstream provider's incident (npm, GitHub, a CDN…), if any." },
+      },
+    ],
+  );
 }
 
 export function maintenanceForm(config: SiteConfig): string {
   const f = MAINTENANCE_FIELDS;
-  return form('Scheduled maintenance', `Announce planned work on the ${config.title} page.`, '', [config.labels.maintenance], [
-    { type: 'input', id: f.start.key, attributes: { label: f.start.label, placeholder: '2026-11-21 14:00' }, validations: { required: true } },
-    { type: 'input', id: f.end.key, attributes: { label: f.end.label, placeholder: '2026-11-21 16:00' }, validations: { required: true } },
-    componentsField(config, f.components.key),
-    { type: 'textarea', id: f.impact.key, attributes: { label: f.impact.label, description: 'What users will notice.' } },
-  ]);
+  return form(
+    'Scheduled maintenance',
+    `Announce planned work on the ${config.title} page.`,
+    '',
+    [config.labels.maintenance],
+    [
+      { type: 'input', id: f.start.key, attributes: { label: f.start.label, placeholder: '2026-11-21 14:00' }, validations: { required: true } },
+      { type: 'input', id: f.end.key, attributes: { label: f.end.label, placeholder: '2026-11-21 16:00' }, validations: { required: true } },
+      componentsField(config, f.components.key),
+      { type: 'textarea', id: f.impact.key, attributes: { label: f.impact.label, description: 'What users will notice.' } },
+    ],
+  );
 }
 
 export function postmortemForm(config: SiteConfig): string {
   const f = POSTMORTEM_FIELDS;
-  return form('Post-mortem', 'Close the loop on an incident: what happened, why, and what changes.', 'Post-mortem: ', [config.labels.postmortem], [
-    { type: 'input', id: f.incident.key, attributes: { label: f.incident.label, placeholder: '#123' }, validations: { required: true } },
-    { type: 'textarea', id: f.summary.key, attributes: { label: f.summary.label, description: 'What happened and who was affected, in a few sentences.' }, validations: { required: true } },
-    { type: 'textarea', id: f.timeline.key, attributes: { label: f.timeline.label, value: '- HH:MM UTC — \n- HH:MM UTC — ' } },
-    { type: 'textarea', id: f.rootCause.key, attributes: { label: f.rootCause.label, value: '1. Why did it happen? \n2. Why? \n3. Why? \n4. Why? \n5. Why? ' }, validations: { required: true } },
-    { type: 'textarea', id: f.actionItems.key, attributes: { label: f.actionItems.label, description: 'A task list; link an issue per item (#456) and the page follows its state.', value: '- [ ] ' }, validations: { required: true } },
-  ]);
+  return form(
+    'Post-mortem',
+    'Close the loop on an incident: what happened, why, and what changes.',
+    'Post-mortem: ',
+    [config.labels.postmortem],
+    [
+      { type: 'input', id: f.incident.key, attributes: { label: f.incident.label, placeholder: '#123' }, validations: { required: true } },
+      {
+        type: 'textarea',
+        id: f.summary.key,
+        attributes: { label: f.summary.label, description: 'What happened and who was affected, in a few sentences.' },
+        validations: { required: true },
+      },
+      { type: 'textarea', id: f.timeline.key, attributes: { label: f.timeline.label, value: '- HH:MM UTC — \n- HH:MM UTC — ' } },
+      {
+        type: 'textarea',
+        id: f.rootCause.key,
+        attributes: { label: f.rootCause.label, value: '1. Why did it happen? \n2. Why? \n3. Why? \n4. Why? \n5. Why? ' },
+        validations: { required: true },
+      },
+      {
+        type: 'textarea',
+        id: f.actionItems.key,
+        attributes: { label: f.actionItems.label, description: 'A task list; link an issue per item (#456) and the page follows its state.', value: '- [ ] ' },
+        validations: { required: true },
+      },
+    ],
+  );
 }
 
 export function templateChooserConfig(config: SiteConfig): string {
-  return HEADER + stringify({ blank_issues_enabled: true, contact_links: [{ name: `${config.title} page`, url: config.site, about: 'Current status, active incidents and their updates.' }] }, { lineWidth: 0 });
+  return (
+    HEADER +
+    stringify(
+      {
+        blank_issues_enabled: true,
+        contact_links: [{ name: `${config.title} page`, url: config.site, about: 'Current status, active incidents and their updates.' }],
+      },
+      { lineWidth: 0 },
+    )
+  );
 }
 
 /** Every generated file, by path relative to the repository root. */

@@ -42,7 +42,7 @@ const COLORS = {
   component: 'c5def5',
 } as const;
 
-function fit(text: string): string {
+function fitDescription(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= LABEL_DESCRIPTION_MAX ? flat : `${flat.slice(0, LABEL_DESCRIPTION_MAX - 1).trimEnd()}…`;
 }
@@ -67,7 +67,7 @@ export function buildLabelSet(config: SiteConfig): LabelSpec[] {
   ];
   const seen = new Set<string>();
   return specs
-    .map((spec) => ({ ...spec, description: fit(spec.description) }))
+    .map((spec) => ({ ...spec, description: fitDescription(spec.description) }))
     .filter((spec) => {
       const key = spec.name.toLowerCase();
       return !seen.has(key) && Boolean(seen.add(key));
@@ -94,7 +94,8 @@ export function planLabelChanges(wanted: readonly LabelSpec[], existing: readonl
   for (const spec of wanted) {
     const current = byName.get(spec.name.toLowerCase());
     if (!current) create.push(spec);
-    else if (current.color.toLowerCase() !== spec.color.toLowerCase() || (current.description ?? '') !== spec.description) update.push({ current, wanted: spec });
+    else if (current.color.toLowerCase() !== spec.color.toLowerCase() || (current.description ?? '') !== spec.description)
+      update.push({ current, wanted: spec });
     else unchanged.push(spec);
   }
   return { create, update, unchanged };

@@ -45,9 +45,37 @@ const mention = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'em',
-    'strong', 'del', 's', 'sup', 'sub', 'kbd', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
-    'details', 'summary', 'span',
+    'p',
+    'br',
+    'hr',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'a',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'code',
+    'pre',
+    'em',
+    'strong',
+    'del',
+    's',
+    'sup',
+    'sub',
+    'kbd',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'img',
+    'details',
+    'summary',
+    'span',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -69,7 +97,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
     h2: 'h3',
     // Only on a link that keeps its href: a javascript: href is dropped after this runs, and
     // `rel` on an <a> without href is invalid HTML (html-validate attribute-misuse).
-    a: (tagName, attribs) => (keepsHref(attribs['href']) ? { tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } } : { tagName, attribs }),
+    a: (tagName, attribs) =>
+      keepsHref(attribs['href']) ? { tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } } : { tagName, attribs },
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
   },
   // An image whose source did not survive (data:, javascript:, relative) is dropped whole.
@@ -125,7 +154,10 @@ export function markdownToPlainText(markdown: string): string {
 /** Plain text of some HTML (e.g. a rendered post-mortem): block ends become line breaks. */
 export function htmlToPlainText(html: string): string {
   const text = sanitizeHtml(html.replace(/<\/(p|li|h\d|tr|blockquote|pre)>/g, '\n'), { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text).replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  return decodeEntities(text)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
 }
 
 function decodeEntities(text: string): string {

@@ -109,7 +109,13 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   for (const issue of issues) {
     const where = `issue #${issue.number}`;
     if (issue.isPullRequest) continue;
-    const kind = hasLabel(issue, labels.incident) ? labels.incident : hasLabel(issue, labels.maintenance) ? labels.maintenance : hasLabel(issue, labels.postmortem) ? labels.postmortem : undefined;
+    const kind = hasLabel(issue, labels.incident)
+      ? labels.incident
+      : hasLabel(issue, labels.maintenance)
+        ? labels.maintenance
+        : hasLabel(issue, labels.postmortem)
+          ? labels.postmortem
+          : undefined;
     if (!kind) continue;
     if (hasLabel(issue, labels.embargoed)) continue;
     if (!isTrustedlyLabelled(issue, kind)) {

@@ -47,7 +47,13 @@ export function deriveStatusTimeline(issue: IssueRecord, labels: Labels): Status
       const status = statusForLabel(e.label, labels);
       if (status) raw.push({ at: e.createdAt, order, by: e.actor.login, kind: 'label', status });
     } else if (e.type === 'closed') {
-      raw.push({ at: e.createdAt, order, by: e.actor.login, kind: 'closed', closedAs: e.stateReason === 'not_planned' || e.stateReason === 'duplicate' ? 'withdrawn' : 'resolved' });
+      raw.push({
+        at: e.createdAt,
+        order,
+        by: e.actor.login,
+        kind: 'closed',
+        closedAs: e.stateReason === 'not_planned' || e.stateReason === 'duplicate' ? 'withdrawn' : 'resolved',
+      });
     } else if (e.type === 'reopened') {
       raw.push({ at: e.createdAt, order, by: e.actor.login, kind: 'reopened' });
     }

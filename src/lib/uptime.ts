@@ -7,7 +7,13 @@ import type { Incident } from './incident.ts';
 import { COMPONENT_STATUS_RANK, SEVERITY_INFO, type ComponentStatus } from './severity.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const WEIGHT: Readonly<Record<ComponentStatus, number>> = { operational: 0, under_maintenance: 0, degraded_performance: 0, partial_outage: 0.3, major_outage: 1 };
+const WEIGHT: Readonly<Record<ComponentStatus, number>> = {
+  operational: 0,
+  under_maintenance: 0,
+  degraded_performance: 0,
+  partial_outage: 0.3,
+  major_outage: 1,
+};
 
 export interface UptimeDay {
   /** `2026-11-21` (UTC). */
@@ -35,13 +41,21 @@ export function computeUptime(incidents: readonly Incident[], componentId: strin
   const firstDay = Math.floor(end / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   const spans: Span[] = incidents
     .filter((i) => !i.withdrawn && i.components.includes(componentId))
-    .map((i) => ({ from: Date.parse(i.startedAt), to: i.resolvedAt ? Date.parse(i.resolvedAt) : end, status: SEVERITY_INFO[i.severity].componentStatus, number: i.number }))
+    .map((i) => ({
+      from: Date.parse(i.startedAt),
+      to: i.resolvedAt ? Date.parse(i.resolvedAt) : end,
+      status: SEVERITY_INFO[i.severity].componentStatus,
+      number: i.number,
+    }))
     .filter((s) => s.to > firstDay && s.from < end);
 
   const strip: UptimeDay[] = Array.from({ length: days }, (_, d) => {
     const from = firstDay + d * DAY_MS;
     const touching = spans.filter((s) => s.from < from + DAY_MS && s.to > from);
-    const status = touching.reduce<ComponentStatus>((worst, s) => (COMPONENT_STATUS_RANK[s.status] > COMPONENT_STATUS_RANK[worst] ? s.status : worst), 'operational');
+    const status = touching.reduce<ComponentStatus>(
+      (worst, s) => (COMPONENT_STATUS_RANK[s.status] > COMPONENT_STATUS_RANK[worst] ? s.status : worst),
+      'operational',
+    );
     return { date: new Date(from).toISOString().slice(0, 10), status, incidents: touching.map((s) => s.number) };
   });
 

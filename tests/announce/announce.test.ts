@@ -31,7 +31,13 @@ describe('an active P0 incident', () => {
     expect(comment?.body).toContain(PINNED_MARKER);
     expect(comment?.body).toContain(`(${SITE}/incidents/${issue.number}/)`);
     expect(writesIn(log)).toEqual(['mutation pinIssue', `POST /repos/acme/widgets/issues/${issue.number}/comments`]);
-    expect(summary).toMatchObject({ pinning: 'done', pinned: [issue.number], unpinned: [], comments: [{ number: issue.number, action: 'created', state: 'active' }], warnings: [] });
+    expect(summary).toMatchObject({
+      pinning: 'done',
+      pinned: [issue.number],
+      unpinned: [],
+      comments: [{ number: issue.number, action: 'created', state: 'active' }],
+      warnings: [],
+    });
   });
 
   test('a second run changes nothing and, once synced, asks GitHub nothing but the pinned issues', async () => {
@@ -98,7 +104,7 @@ describe('when the incident ends', () => {
 describe('pins made by people', () => {
   test('with three issues pinned by hand there is no room: a warning, the comment still, and nobody is unpinned', async () => {
     const faq = [1, 2, 3].map((i) => repo.addIssue({ title: `FAQ ${i}`, user: PEOPLE.admin }).number);
-    faq.forEach((n) => repo.pin(n));
+    for (const n of faq) repo.pin(n);
     const issue = openIncident(repo, 'P0');
     const { summary, log } = await syncAndAnnounce(fixture);
 
@@ -223,8 +229,18 @@ describe('a token that may not', () => {
 describe('GitHub failing', () => {
   // plugin-retry treats GitHub's "Something went wrong while executing your query" as a 500 and retries it.
   test.each([
-    { error: { type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests too many nodes.' }, status: 200, detail: 'MAX_NODE_LIMIT_EXCEEDED: This query requests too many nodes.', calls: 1 },
-    { error: { message: 'Something went wrong while executing your query. Please try again later.' }, status: 500, detail: expect.stringContaining('Something went wrong'), calls: 2 },
+    {
+      error: { type: 'MAX_NODE_LIMIT_EXCEEDED', message: 'This query requests too many nodes.' },
+      status: 200,
+      detail: 'MAX_NODE_LIMIT_EXCEEDED: This query requests too many nodes.',
+      calls: 1,
+    },
+    {
+      error: { message: 'Something went wrong while executing your query. Please try again later.' },
+      status: 500,
+      detail: expect.stringContaining('Something went wrong'),
+      calls: 2,
+    },
   ])('a GraphQL error that is no refusal fails the run: $error.message', async ({ error: graphqlError, status, detail, calls }) => {
     openIncident(repo, 'P0');
     await syncInProcess(server, fixture.ws);

@@ -41,12 +41,22 @@ test('--json prints the summary as JSON', async () => {
   await syncInProcess(server, fixture.ws);
   const result = await announceCli(fixture, ['--json']);
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, repository: 'acme/widgets', comments: [{ number: 1, action: 'created', state: 'active' }], pinned: [] });
+  expect(JSON.parse(result.stdout)).toMatchObject({
+    ok: true,
+    repository: 'acme/widgets',
+    comments: [{ number: 1, action: 'created', state: 'active' }],
+    pinned: [],
+  });
 });
 
 test.each([
   { case: 'no snapshot yet', sync: false, env: {}, message: /No synced snapshot at .*announce never acts on demo data/ },
-  { case: 'a snapshot of another repository', sync: true, env: { GITHUB_REPOSITORY: 'acme/other' }, message: /holds acme\/widgets, but the config \(or GITHUB_REPOSITORY\) names acme\/other/ },
+  {
+    case: 'a snapshot of another repository',
+    sync: true,
+    env: { GITHUB_REPOSITORY: 'acme/other' },
+    message: /holds acme\/widgets, but the config \(or GITHUB_REPOSITORY\) names acme\/other/,
+  },
   { case: 'no token', sync: true, env: { GITHUB_TOKEN: undefined }, message: /GITHUB_TOKEN is not set/ },
 ])('refuses with exit 1: $case', async ({ sync, env, message }) => {
   if (sync) await syncInProcess(server, fixture.ws);

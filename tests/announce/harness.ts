@@ -28,13 +28,19 @@ export function openIncident(repo: FakeGitHubRepo, severity: 'P0' | 'P1' | 'P2',
 }
 
 /** Syncs, then announces; returns the summary and the log of the announce alone. */
-export async function syncAndAnnounce(fixture: AnnounceFixture, overrides: Partial<AnnounceOptions> = {}): Promise<{ summary: AnnounceSummary; log: RequestLogEntry[] }> {
+export async function syncAndAnnounce(
+  fixture: AnnounceFixture,
+  overrides: Partial<AnnounceOptions> = {},
+): Promise<{ summary: AnnounceSummary; log: RequestLogEntry[] }> {
   await syncInProcess(fixture.server, fixture.ws);
   return announce(fixture, overrides);
 }
 
 /** Announces from the snapshot as it is (no sync first). */
-export async function announce(fixture: AnnounceFixture, overrides: Partial<AnnounceOptions> = {}): Promise<{ summary: AnnounceSummary; log: RequestLogEntry[] }> {
+export async function announce(
+  fixture: AnnounceFixture,
+  overrides: Partial<AnnounceOptions> = {},
+): Promise<{ summary: AnnounceSummary; log: RequestLogEntry[] }> {
   const { server, ws } = fixture;
   const config = { ...parseConfigText(readFileSync(ws.configPath, 'utf8'), ws.configPath), site: SITE };
   const snapshot = loadSnapshot(ws.snapshotPath);

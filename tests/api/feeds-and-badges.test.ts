@@ -20,7 +20,8 @@ beforeAll(async () => {
   if (site.code !== 0) throw new Error(`build failed:\n${site.stderr}`);
 });
 
-const parseXml = (file: string): XmlDocument => new DOMParser({ onError: onWarningStopParsing }).parseFromString(readFileSync(path.join(site.outDir, file), 'utf8'), 'text/xml');
+const parseXml = (file: string): XmlDocument =>
+  new DOMParser({ onError: onWarningStopParsing }).parseFromString(readFileSync(path.join(site.outDir, file), 'utf8'), 'text/xml');
 const children = (parent: XmlElement | XmlDocument, name: string): XmlElement[] => Array.from(parent.getElementsByTagName(name));
 const textOf = (parent: XmlElement, name: string): string => children(parent, name)[0]?.textContent ?? '';
 /** What an HTML-typed Atom text means, decoded by an HTML parser. */
@@ -94,9 +95,15 @@ describe('per-component feeds', () => {
     const expected = naming(id);
     for (const format of ['atom', 'rss'] as const) {
       const doc = parseXml(componentFeedPath(id, format));
-      const links = format === 'atom' ? children(doc, 'entry').map((e) => children(e, 'link')[0]?.getAttribute('href') ?? '') : children(doc, 'item').map((i) => textOf(i, 'link'));
+      const links =
+        format === 'atom'
+          ? children(doc, 'entry').map((e) => children(e, 'link')[0]?.getAttribute('href') ?? '')
+          : children(doc, 'item').map((i) => textOf(i, 'link'));
       const numbers = new Set(links.map((l) => /\/incidents\/(\d+)\//.exec(l)?.[1] ?? l));
-      expect([...numbers].filter((n) => !expected.includes(n)), format).toEqual([]);
+      expect(
+        [...numbers].filter((n) => !expected.includes(n)),
+        format,
+      ).toEqual([]);
       expect(numbers.has(expected[0] ?? 'none'), format).toBe(true);
     }
   });
@@ -120,7 +127,12 @@ describe('feed discovery', () => {
   test("a component's page also links its own feeds", () => {
     const doc = site.page('components/cli/');
     const hrefs = Array.from(doc.head.querySelectorAll('link[rel="alternate"]')).map((l) => l.getAttribute('href'));
-    expect(hrefs).toEqual([`/status-sub/${SITE_FEEDS.atom}`, `/status-sub/${SITE_FEEDS.rss}`, `/status-sub/${componentFeedPath('cli', 'atom')}`, `/status-sub/${componentFeedPath('cli', 'rss')}`]);
+    expect(hrefs).toEqual([
+      `/status-sub/${SITE_FEEDS.atom}`,
+      `/status-sub/${SITE_FEEDS.rss}`,
+      `/status-sub/${componentFeedPath('cli', 'atom')}`,
+      `/status-sub/${componentFeedPath('cli', 'rss')}`,
+    ]);
   });
 });
 
@@ -136,7 +148,9 @@ describe('badges', () => {
     if (!svg) throw new Error(`${file} has no root element`);
     expect([svg.namespaceURI, svg.getAttribute('role'), svg.getAttribute('aria-label')]).toEqual(['http://www.w3.org/2000/svg', 'img', title]);
     expect(textOf(svg, 'title')).toBe(title);
-    const visible = children(svg, 'text').filter((t) => t.getAttribute('aria-hidden') !== 'true').map((t) => t.textContent);
+    const visible = children(svg, 'text')
+      .filter((t) => t.getAttribute('aria-hidden') !== 'true')
+      .map((t) => t.textContent);
     expect(visible).toEqual([label, message]);
     expect(Number(svg.getAttribute('width'))).toBeGreaterThan(6 * (label.length + message.length));
   });

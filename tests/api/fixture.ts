@@ -38,7 +38,10 @@ export function fixtureIssues(): SnapshotInput['issues'] {
     updatedAt: at(1),
     labels: ['incident', 'P0', 'component:npm', 'identified'],
     body: formBody({ Severity: 'P0', 'What is broken': 'npm install fails with E404.', 'Who is affected': 'Everyone installing.' }),
-    comments: [comment({ id: 5001, at: at(1.9), body: 'Looking into it.' }), comment({ id: 5002, at: at(1.5), body: 'Status: identified\n\nThe release job broke.' })],
+    comments: [
+      comment({ id: 5001, at: at(1.9), body: 'Looking into it.' }),
+      comment({ id: 5002, at: at(1.5), body: 'Status: identified\n\nThe release job broke.' }),
+    ],
   });
   const monitoring = issue({
     number: 102,
@@ -48,8 +51,18 @@ export function fixtureIssues(): SnapshotInput['issues'] {
     body: formBody({ 'What is broken': 'Search takes 10 s.' }),
     events: [event('labeled', at(4), { label: 'monitoring' })],
   });
-  const hostile = issue({ number: 103, title: HOSTILE_TITLE, createdAt: at(3), labels: ['incident', 'P1', 'component:site'], body: formBody({ 'What is broken': 'Pages show <b>raw</b> & ]]> markup.' }) });
-  const withdrawn = closed(issue({ number: 90, title: 'Website down? (false alarm)', createdAt: at(40), labels: ['incident', 'P1', 'component:site'] }), at(39), 'not_planned');
+  const hostile = issue({
+    number: 103,
+    title: HOSTILE_TITLE,
+    createdAt: at(3),
+    labels: ['incident', 'P1', 'component:site'],
+    body: formBody({ 'What is broken': 'Pages show <b>raw</b> & ]]> markup.' }),
+  });
+  const withdrawn = closed(
+    issue({ number: 90, title: 'Website down? (false alarm)', createdAt: at(40), labels: ['incident', 'P1', 'component:site'] }),
+    at(39),
+    'not_planned',
+  );
   const withPostmortem = closed(
     issue({
       number: 80,
@@ -73,7 +86,10 @@ export function fixtureIssues(): SnapshotInput['issues'] {
   });
   // 55 old resolved incidents: with the 6 above, 61 in all, over the cap of 50.
   const old = Array.from({ length: 55 }, (_, i) =>
-    closed(issue({ number: 1 + i, title: `Old incident ${1 + i}`, createdAt: at(24 * (100 + (55 - i) * 3)), labels: ['incident', 'P2', 'component:cli'] }), at(24 * (100 + (55 - i) * 3) - 1)),
+    closed(
+      issue({ number: 1 + i, title: `Old incident ${1 + i}`, createdAt: at(24 * (100 + (55 - i) * 3)), labels: ['incident', 'P2', 'component:cli'] }),
+      at(24 * (100 + (55 - i) * 3) - 1),
+    ),
   );
   const maintenance = (number: number, title: string, start: string, end: string, extra: Partial<Parameters<typeof issue>[0]> = {}) =>
     issue({ number, title, createdAt: at(24 * 5), labels: ['maintenance'], body: windowBody(start, end, 'CLI'), ...extra });
@@ -88,7 +104,9 @@ export function fixtureIssues(): SnapshotInput['issues'] {
 }
 
 export const POSTMORTEMS = {
-  '80.md': '# Post-mortem: CLI crash\n\n## Summary\n\nThe CLI crashed for an hour.\n\n## Root cause\n\nA bad release.\n\n## Action items\n\n- [x] Add a smoke test\n- [ ] Canary releases\n',
+  '80.md':
+    '# Post-mortem: CLI crash\n\n## Summary\n\nThe CLI crashed for an hour.\n\n## Root cause\n\nA bad release.\n\n## Action items\n\n- [x] Add a smoke test\n- [ ] Canary releases\n',
 };
 
-export const fixtureSnapshot = (overrides: Partial<SnapshotInput> = {}): SnapshotInput => snapshot(fixtureIssues(), { takenAt: '2026-11-21T11:55:00Z', ...overrides });
+export const fixtureSnapshot = (overrides: Partial<SnapshotInput> = {}): SnapshotInput =>
+  snapshot(fixtureIssues(), { takenAt: '2026-11-21T11:55:00Z', ...overrides });

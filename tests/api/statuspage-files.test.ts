@@ -36,7 +36,8 @@ describe('every file matches the Statuspage schema', () => {
 
   test('every file carries the same page, dated with the snapshot', () => {
     const pages = API_FILES.map((file) => read(site, file)['page']);
-    for (const page of pages) expect(page).toEqual({ id: 'acme-widgets', name: 'Acme status', url: SITE, time_zone: 'Etc/UTC', updated_at: '2026-11-21T11:55:00.000Z' });
+    for (const page of pages)
+      expect(page).toEqual({ id: 'acme-widgets', name: 'Acme status', url: SITE, time_zone: 'Etc/UTC', updated_at: '2026-11-21T11:55:00.000Z' });
   });
 });
 
@@ -47,7 +48,14 @@ describe('status and components', () => {
   });
 
   test('groups are entries of the flat list, with their children', () => {
-    const components = read(site, 'components.json')['components'] as { id: string; group: boolean; group_id: string | null; components?: string[]; status: string; position: number }[];
+    const components = read(site, 'components.json')['components'] as {
+      id: string;
+      group: boolean;
+      group_id: string | null;
+      components?: string[];
+      status: string;
+      position: number;
+    }[];
     expect(components.map((c) => [c.id, c.group_id, c.status])).toEqual([
       ['group-tools', null, 'major_outage'],
       ['cli', 'group-tools', 'under_maintenance'],
@@ -99,7 +107,9 @@ describe('incidents', () => {
     expect(p0.shortlink).toBe(`${SITE}/incidents/101/`);
     expect(site.exists('incidents/101/')).toBe(true);
     expect(p0.components.map((c) => c.id)).toEqual(['npm']);
-    expect(p0.incident_updates.at(-1)?.affected_components).toEqual([{ code: 'npm', name: 'npm packages', old_status: 'operational', new_status: 'major_outage' }]);
+    expect(p0.incident_updates.at(-1)?.affected_components).toEqual([
+      { code: 'npm', name: 'npm packages', old_status: 'operational', new_status: 'major_outage' },
+    ]);
     expect(p0.incident_updates[0]?.affected_components).toBeNull();
   });
 
@@ -174,6 +184,8 @@ describe('ids are stable across builds', () => {
     const shared = [...before.keys()].filter((name) => after.has(name));
     expect(shared.length).toBeGreaterThan(45);
     for (const name of shared) expect(after.get(name), name).toEqual(before.get(name));
-    expect(read(later, 'components.json')['components']).toMatchObject((read(site, 'components.json')['components'] as { id: string }[]).map((c) => ({ id: c.id })));
+    expect(read(later, 'components.json')['components']).toMatchObject(
+      (read(site, 'components.json')['components'] as { id: string }[]).map((c) => ({ id: c.id })),
+    );
   });
 });

@@ -50,9 +50,7 @@ const update = <S extends z.ZodTypeAny>(status: S) =>
       created_at: Timestamp,
       updated_at: Timestamp,
       display_at: Timestamp,
-      affected_components: z
-        .array(z.object({ code: Id, name: z.string(), old_status: ComponentStatus, new_status: ComponentStatus }).strict())
-        .nullable(),
+      affected_components: z.array(z.object({ code: Id, name: z.string(), old_status: ComponentStatus, new_status: ComponentStatus }).strict()).nullable(),
       deliver_notifications: z.boolean(),
     })
     .strict();
@@ -84,7 +82,13 @@ export const ComponentsFileSchema = z.object({ page: PageSchema, components: z.a
 export const IncidentsFileSchema = z.object({ page: PageSchema, incidents: z.array(IncidentSchema) }).strict();
 export const MaintenancesFileSchema = z.object({ page: PageSchema, scheduled_maintenances: z.array(MaintenanceSchema) }).strict();
 export const SummaryFileSchema = z
-  .object({ page: PageSchema, components: z.array(ComponentSchema), incidents: z.array(IncidentSchema), scheduled_maintenances: z.array(MaintenanceSchema), status: StatusSchema })
+  .object({
+    page: PageSchema,
+    components: z.array(ComponentSchema),
+    incidents: z.array(IncidentSchema),
+    scheduled_maintenances: z.array(MaintenanceSchema),
+    status: StatusSchema,
+  })
   .strict();
 
 export const FILE_SCHEMAS = {

@@ -53,7 +53,7 @@ describe.skipIf(skip !== undefined)('local time and stale-data warning (JavaScri
     return state;
   }
 
-  test('the data time reads as the visitor\'s local time, UTC kept as a tooltip', async () => {
+  test("the data time reads as the visitor's local time, UTC kept as a tooltip", async () => {
     const state = await home(demo, { clock: FRESH_CLOCK });
     // Europe/Berlin is UTC+1 in November; the build wrote 11:57 and 12:00 UTC.
     expect(state.footerTimes).toEqual(['21 Nov 2026, 12:57 (your time)', '21 Nov 2026, 13:00 (your time)']);

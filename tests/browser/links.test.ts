@@ -27,7 +27,8 @@ function referencesOf(doc: Document): { attr: string; ref: string }[] {
       if (value !== null) refs.push({ attr: `${el.tagName.toLowerCase()}[${attr}]`, ref: value });
     }
     const srcset = el.getAttribute('srcset');
-    if (srcset) for (const candidate of srcset.split(',')) refs.push({ attr: `${el.tagName.toLowerCase()}[srcset]`, ref: candidate.trim().split(/\s+/)[0] ?? '' });
+    if (srcset)
+      for (const candidate of srcset.split(',')) refs.push({ attr: `${el.tagName.toLowerCase()}[srcset]`, ref: candidate.trim().split(/\s+/)[0] ?? '' });
   }
   return refs;
 }
@@ -37,8 +38,10 @@ describe('links, assets and page metadata of the built demo', () => {
   let files: string[];
   const docs = new Map<string, Document>();
   const page = (file: string): Document => {
-    let doc = docs.get(file);
-    if (!doc) docs.set(file, (doc = parse(readFileSync(path.join(dir, file), 'utf8'))));
+    const cached = docs.get(file);
+    if (cached) return cached;
+    const doc = parse(readFileSync(path.join(dir, file), 'utf8'));
+    docs.set(file, doc);
     return doc;
   };
   /** The built HTML file a URL path lands on, or undefined when it would be a 404. */

@@ -52,7 +52,9 @@ describe.skipIf(skip !== undefined)('the demo site in Chromium, under a sub-path
     await visitor.visit(SITE_BASE);
     const page = visitor.page;
     await expect(page.locator('.banner [data-banner]').textContent()).resolves.toBe('Major outage');
-    expect(await page.locator('section[aria-labelledby="active-heading"] [data-incident]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-incident')))).toEqual(['412', '410']);
+    expect(
+      await page.locator('section[aria-labelledby="active-heading"] [data-incident]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-incident'))),
+    ).toEqual(['412', '410']);
     await expect(page.locator('[data-component="cli"]').innerText()).resolves.toMatch(/CLI\s+Major outage/);
     await expect(page.locator('[data-component="docs"]').innerText()).resolves.toMatch(/Documentation\s+Operational/);
     const text = await page.locator('main').innerText();
@@ -85,7 +87,11 @@ describe.skipIf(skip !== undefined)('the demo site in Chromium, under a sub-path
     await expect(page.locator('h1').textContent()).resolves.toBe('Post-mortem: docs search returned no results (#402)');
     await expect(page.getByRole('heading', { name: 'Root cause (5 whys)' }).count()).resolves.toBe(1);
     // The third item is unticked but its linked issue (#413) is closed, which counts as done.
-    expect(await page.locator('[data-action-done]').evaluateAll((items) => items.map((i) => i.getAttribute('data-action-done')))).toEqual(['true', 'false', 'true']);
+    expect(await page.locator('[data-action-done]').evaluateAll((items) => items.map((i) => i.getAttribute('data-action-done')))).toEqual([
+      'true',
+      'false',
+      'true',
+    ]);
     await expect(page.getByText('2 of 3 done.').count()).resolves.toBe(1);
     await Promise.all([page.waitForURL(`**${SITE_BASE}incidents/402/`), page.getByRole('link', { name: /← Incident #402/ }).click()]);
     expect(listProblems(visitor.problems)).toEqual([]);
@@ -126,7 +132,12 @@ describe.skipIf(skip !== undefined)('the demo site in Chromium, under a sub-path
   test('the header navigation reaches every section under the sub-path', async () => {
     await visitor.visit(`${SITE_BASE}incidents/410/`);
     const page = visitor.page;
-    for (const [name, path] of [['History', 'history/'], ['Post-mortems', 'postmortems/'], ['Status', ''], ['Quill status', '']] as const) {
+    for (const [name, path] of [
+      ['History', 'history/'],
+      ['Post-mortems', 'postmortems/'],
+      ['Status', ''],
+      ['Quill status', ''],
+    ] as const) {
       await page.getByRole('banner').getByRole('link', { name, exact: true }).click();
       await page.waitForURL(`**${SITE_BASE}${path}`);
       expect(new URL(page.url()).pathname).toBe(`${SITE_BASE}${path}`);

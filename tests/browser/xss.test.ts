@@ -16,15 +16,29 @@ const skip = browserSkipReason('tests/browser/xss.test.ts');
 function hookSinks(): void {
   const calls: string[] = [];
   Object.defineProperty(window, '__xss', { value: calls });
-  const record = (name: string) => (...args: unknown[]) => void calls.push(`${name}(${args.map(String).join(', ')})`);
+  const record =
+    (name: string) =>
+    (...args: unknown[]) =>
+      void calls.push(`${name}(${args.map(String).join(', ')})`);
+  /** Records the call, then answers `result`. */
+  const recordAnd =
+    <T>(name: string, result: T) =>
+    (...args: unknown[]): T => {
+      record(name)(...args);
+      return result;
+    };
   window.alert = record('alert');
-  window.confirm = ((...args: unknown[]) => (record('confirm')(...args), false)) as typeof window.confirm;
-  window.prompt = ((...args: unknown[]) => (record('prompt')(...args), null)) as typeof window.prompt;
+  window.confirm = recordAnd('confirm', false);
+  window.prompt = recordAnd('prompt', null);
   window.print = record('print');
-  window.open = ((...args: unknown[]) => (record('open')(...args), null)) as typeof window.open;
+  window.open = recordAnd('open', null);
   const originalFetch = window.fetch.bind(window);
-  window.fetch = ((...args: Parameters<typeof fetch>) => (record('fetch')(args[0]), originalFetch(...args))) as typeof fetch;
-  navigator.sendBeacon = ((url: string) => (record('sendBeacon')(url), false)) as typeof navigator.sendBeacon;
+  window.fetch = ((...args: Parameters<typeof fetch>) => {
+    record('fetch')(args[0]);
+    return originalFetch(...args);
+  }) as typeof fetch;
+  navigator.sendBeacon = recordAnd('sendBeacon', false);
+  // biome-ignore lint/complexity/useArrowFunction: pages call `new WebSocket(...)`; an arrow function cannot be constructed.
   window.WebSocket = function (url: string) {
     record('WebSocket')(url);
     throw new Error('blocked');
@@ -60,10 +74,17 @@ describe.skipIf(skip !== undefined)('the XSS attempts in the demo data execute n
       const all = Array.from(document.querySelectorAll('*'));
       return {
         scripts: document.scripts.length,
-        handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+        handlers: all.flatMap((el) =>
+          Array.from(el.attributes)
+            .filter((a) => /^on/i.test(a.name))
+            .map((a) => `${el.tagName}[${a.name}]`),
+        ),
         // In the body, where issue text lands (the head carries the site's own data: icon).
-        scriptUrls: Array.from(document.body.querySelectorAll('*')).flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n) ?? '').filter((v) => /^\s*(javascript|vbscript|data):/i.test(v))),
-        embeds: document.querySelectorAll('main iframe, main frame, main object, main embed, main form, main input, main svg, main style, main base, main meta').length,
+        scriptUrls: Array.from(document.body.querySelectorAll('*')).flatMap((el) =>
+          ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n) ?? '').filter((v) => /^\s*(javascript|vbscript|data):/i.test(v)),
+        ),
+        embeds: document.querySelectorAll('main iframe, main frame, main object, main embed, main form, main input, main svg, main style, main base, main meta')
+          .length,
         fixed: all.filter((el) => getComputedStyle(el).position === 'fixed').length,
       };
     });
@@ -79,7 +100,7 @@ describe.skipIf(skip !== undefined)('the XSS attempts in the demo data execute n
     await expect(page.locator('main').innerText()).resolves.toContain('A malicious example submission made it into the gallery');
   });
 
-  test('the outsider\'s comment on #412 is not on the page at all', async () => {
+  test("the outsider's comment on #412 is not on the page at all", async () => {
     await visitor.visit(`${SITE_BASE}incidents/412/`);
     const text = await visitor.page.locator('body').innerText();
     expect(text).not.toContain('URGENT');

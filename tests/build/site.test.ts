@@ -38,23 +38,48 @@ function fixtureIssues() {
     ],
     events: [event('assigned', at(1.95), { assignee: 'ada' }), event('labeled', at(1.5), { label: 'identified' })],
   });
-  const p2 = issue({ number: 102, title: 'Docs search slow', createdAt: at(5), labels: ['incident', 'P2', 'component:docs', 'monitoring'], body: formBody({ 'What is broken': 'Search takes 10 s.' }) });
+  const p2 = issue({
+    number: 102,
+    title: 'Docs search slow',
+    createdAt: at(5),
+    labels: ['incident', 'P2', 'component:docs', 'monitoring'],
+    body: formBody({ 'What is broken': 'Search takes 10 s.' }),
+  });
   const resolved = closed(
-    issue({ number: 90, title: 'CLI crashed on start', createdAt: at(30), labels: ['incident', 'P1', 'component:cli'], body: `A free-text body. ${XSS}`, comments: [comment({ id: 4, at: at(29), body: `Fixed. ${XSS}` })] }),
+    issue({
+      number: 90,
+      title: 'CLI crashed on start',
+      createdAt: at(30),
+      labels: ['incident', 'P1', 'component:cli'],
+      body: `A free-text body. ${XSS}`,
+      comments: [comment({ id: 4, at: at(29), body: `Fixed. ${XSS}` })],
+    }),
     at(28),
   );
-  const withdrawn = closed(issue({ number: 85, title: 'Website down? (false alarm)', createdAt: at(40), labels: ['incident', 'P1', 'component:site'] }), at(39), 'not_planned');
+  const withdrawn = closed(
+    issue({ number: 85, title: 'Website down? (false alarm)', createdAt: at(40), labels: ['incident', 'P1', 'component:site'] }),
+    at(39),
+    'not_planned',
+  );
   const pmIssue = issue({
     number: 95,
     title: 'Post-mortem: CLI crash (#90)',
     labels: ['postmortem'],
     createdAt: at(20),
-    body: formBody({ 'Incident number': '#90', Summary: 'The CLI crashed for an hour.', 'Root cause (5 whys)': '1. Why? A bad release.', 'Action items': '- [ ] Add a smoke test #200\n- [ ] Canary releases #201' }),
+    body: formBody({
+      'Incident number': '#90',
+      Summary: 'The CLI crashed for an hour.',
+      'Root cause (5 whys)': '1. Why? A bad release.',
+      'Action items': '- [ ] Add a smoke test #200\n- [ ] Canary releases #201',
+    }),
   });
   const untrusted = issue({ number: 99, title: 'OUTSIDER INCIDENT SHOULD NOT APPEAR', author: outsider(), createdAt: at(1) });
   const embargoed = issue({ number: 98, title: 'EMBARGOED SHOULD NOT APPEAR', labels: ['incident', 'P0', 'embargoed'], createdAt: at(1) });
   const old = Array.from({ length: 30 }, (_, i) =>
-    closed(issue({ number: 60 - i, title: `Old incident ${60 - i}`, createdAt: at(24 * (20 + i * 10)), labels: ['incident', 'P2', 'component:site'] }), at(24 * (20 + i * 10) - 1)),
+    closed(
+      issue({ number: 60 - i, title: `Old incident ${60 - i}`, createdAt: at(24 * (20 + i * 10)), labels: ['incident', 'P2', 'component:site'] }),
+      at(24 * (20 + i * 10) - 1),
+    ),
   );
   return [p0, p2, resolved, withdrawn, pmIssue, untrusted, embargoed, ...old];
 }
@@ -158,7 +183,12 @@ describe('incident page', () => {
       'On GitHub: Issue #101',
     ]);
     const scope = [...doc.querySelectorAll('.scope h3')].map((h) => `${text(h)}: ${text(h.nextElementSibling)}`);
-    expect(scope).toEqual(['What is broken: npm install fails with E404.', 'Who is affected: Everyone installing.', 'Workaround: Pin version 1.2.3.', 'Expected fix: Within 2 hours']);
+    expect(scope).toEqual([
+      'What is broken: npm install fails with E404.',
+      'Who is affected: Everyone installing.',
+      'Workaround: Pin version 1.2.3.',
+      'Expected fix: Within 2 hours',
+    ]);
     expect([...doc.querySelectorAll('[data-update]')].map((u) => u.getAttribute('data-update'))).toEqual(['3', '1']);
     expect(doc.querySelector('a[href="https://github.com/acme/widgets/issues/101"]')).not.toBeNull();
   });

@@ -49,11 +49,21 @@ export async function buildFixture(options: FixtureOptions): Promise<FixtureBuil
   const postmortemDir = path.join(dir, 'postmortems');
   const outDir = path.join(dir, 'dist');
   writeFileSync(configFile, typeof options.config === 'string' ? options.config : stringify(options.config ?? CONFIG_INPUT));
-  if (options.snapshot !== undefined) writeFileSync(snapshotFile, typeof options.snapshot === 'string' ? options.snapshot : JSON.stringify(options.snapshot, null, 2));
+  if (options.snapshot !== undefined)
+    writeFileSync(snapshotFile, typeof options.snapshot === 'string' ? options.snapshot : JSON.stringify(options.snapshot, null, 2));
   mkdirSync(postmortemDir);
   for (const [name, text] of Object.entries(options.postmortems ?? {})) writeFileSync(path.join(postmortemDir, name), text);
   const siteUrl = options.siteUrl ?? 'https://acme.github.io/status-sub';
-  const env: NodeJS.ProcessEnv = { ...process.env, SITREP_CONFIG: configFile, SITREP_SNAPSHOT: snapshotFile, SITREP_POSTMORTEMS: postmortemDir, SITREP_OUT_DIR: outDir, SITREP_SITE_URL: siteUrl, SITREP_NOW: options.now ?? '2026-11-21T12:00:00Z', ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SITREP_CONFIG: configFile,
+    SITREP_SNAPSHOT: snapshotFile,
+    SITREP_POSTMORTEMS: postmortemDir,
+    SITREP_OUT_DIR: outDir,
+    SITREP_SITE_URL: siteUrl,
+    SITREP_NOW: options.now ?? '2026-11-21T12:00:00Z',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   // The test runner's own CI flags must not leak into a fixture build unless the test asks.
   delete env['CI'];
   delete env['GITHUB_ACTIONS'];

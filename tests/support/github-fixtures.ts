@@ -42,7 +42,23 @@ export function addPeople(repo: FakeGitHubRepo): void {
 
 /** An incident body as the issue form renders it, with an empty field as GitHub shows one. */
 export function incidentBody(summary: string): string {
-  return ['### Severity', '', 'P1', '', '### Affected components', '', 'CLI', '', '### What is broken', '', summary, '', '### Workaround or alternatives', '', '_No response_'].join('\n');
+  return [
+    '### Severity',
+    '',
+    'P1',
+    '',
+    '### Affected components',
+    '',
+    'CLI',
+    '',
+    '### What is broken',
+    '',
+    summary,
+    '',
+    '### Workaround or alternatives',
+    '',
+    '_No response_',
+  ].join('\n');
 }
 
 export interface HistoryOptions {
@@ -58,7 +74,12 @@ export function seedIncidents(repo: FakeGitHubRepo, count: number, options: Hist
   const commentsEach = options.commentsEach ?? 1;
   const numbers: number[] = [];
   for (let i = 0; i < count; i++) {
-    const issue = repo.addIssue({ title: `Incident ${i + 1}: CLI installs fail`, body: incidentBody(`Installs fail (${i + 1}).`), labels: ['incident', 'P1', 'component:cli'], user: PEOPLE.admin });
+    const issue = repo.addIssue({
+      title: `Incident ${i + 1}: CLI installs fail`,
+      body: incidentBody(`Installs fail (${i + 1}).`),
+      labels: ['incident', 'P1', 'component:cli'],
+      user: PEOPLE.admin,
+    });
     for (let c = 0; c < commentsEach; c++) repo.comment(issue.number, PEOPLE.admin, `Update ${c + 1}: investigating.`);
     if (i < count - open) repo.close(issue.number, PEOPLE.admin);
     numbers.push(issue.number);

@@ -53,7 +53,8 @@ function pinMutation(server: GitHubTestServer, field: 'pinIssue' | 'unpinIssue',
   if (!repo.tokenCan.pin) return failed(field, 'FORBIDDEN', 'Resource not accessible by integration');
   if (field === 'pinIssue') {
     // The wording of this refusal is the test server's own; clients must not depend on it.
-    if (!repo.pinned.includes(number) && repo.pinned.length >= MAX_PINNED) return failed(field, 'UNPROCESSABLE', `A repository can have at most ${MAX_PINNED} pinned issues`);
+    if (!repo.pinned.includes(number) && repo.pinned.length >= MAX_PINNED)
+      return failed(field, 'UNPROCESSABLE', `A repository can have at most ${MAX_PINNED} pinned issues`);
     repo.pin(number);
   } else {
     repo.unpin(number);
@@ -63,14 +64,20 @@ function pinMutation(server: GitHubTestServer, field: 'pinIssue' | 'unpinIssue',
 
 export function installGraphqlRoute(server: GitHubTestServer): void {
   const handler = ({ body, authenticated }: { body: unknown; authenticated: boolean }): RouteResult => {
-    if (!authenticated) return { status: 401, body: { message: 'This endpoint requires you to be authenticated.', documentation_url: 'https://docs.github.com/graphql' } };
+    if (!authenticated)
+      return { status: 401, body: { message: 'This endpoint requires you to be authenticated.', documentation_url: 'https://docs.github.com/graphql' } };
     const { query, variables } = readRequest(body);
     const operation = describeGraphqlOperation(body);
     if (operation === 'mutation pinIssue') return pinMutation(server, 'pinIssue', variables);
     if (operation === 'mutation unpinIssue') return pinMutation(server, 'unpinIssue', variables);
     if (operation === 'query pinnedIssues') {
       const repo = server.repos.get(`${String(variables['owner'])}/${String(variables['name'])}`.toLowerCase());
-      if (!repo) return failed('repository', 'NOT_FOUND', `Could not resolve to a Repository with the name '${String(variables['owner'])}/${String(variables['name'])}'.`);
+      if (!repo)
+        return failed(
+          'repository',
+          'NOT_FOUND',
+          `Could not resolve to a Repository with the name '${String(variables['owner'])}/${String(variables['name'])}'.`,
+        );
       return ok({ repository: { pinnedIssues: { nodes: repo.pinned.map((number) => ({ issue: { number, id: `I_${number}` } })) } } });
     }
     return { status: 200, body: { errors: [{ message: `The test server does not know this GraphQL document: ${query.slice(0, 120)}` }] } };

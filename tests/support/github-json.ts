@@ -74,7 +74,14 @@ export function issueJson(api: string, repo: FakeGitHubRepo, issue: FakeIssue) {
     state_reason: issue.state_reason,
     reactions: { url: `${self}/reactions`, total_count: 0, '+1': 0, '-1': 0 },
     ...(issue.pull_request
-      ? { draft: false, pull_request: { url: `${api}/repos/${repo.fullName}/pulls/${issue.number}`, html_url: `${WEB}/${repo.fullName}/pull/${issue.number}`, merged_at: null } }
+      ? {
+          draft: false,
+          pull_request: {
+            url: `${api}/repos/${repo.fullName}/pulls/${issue.number}`,
+            html_url: `${WEB}/${repo.fullName}/pull/${issue.number}`,
+            merged_at: null,
+          },
+        }
       : {}),
   };
 }

@@ -135,8 +135,10 @@ export class GitHubTestServer {
   /** The repository `owner/name`, created empty on first use. */
   repo(fullName = 'acme/widgets'): FakeGitHubRepo {
     const key = fullName.toLowerCase();
-    let repo = this.repos.get(key);
-    if (!repo) this.repos.set(key, (repo = new FakeGitHubRepo(fullName, this.clock)));
+    const existing = this.repos.get(key);
+    if (existing) return existing;
+    const repo = new FakeGitHubRepo(fullName, this.clock);
+    this.repos.set(key, repo);
     return repo;
   }
 
@@ -177,7 +179,10 @@ export class GitHubTestServer {
       const params: Record<string, string> = {};
       const ok = route.segments.every((segment, i) => {
         const part = decodeURIComponent(parts[i] ?? '');
-        if (segment.startsWith(':')) return (params[segment.slice(1)] = part), true;
+        if (segment.startsWith(':')) {
+          params[segment.slice(1)] = part;
+          return true;
+        }
         return segment === part;
       });
       if (ok) return { route, params };
@@ -222,7 +227,10 @@ export class GitHubTestServer {
     } else if (auth && this.options.tokens && !this.options.tokens.includes(token ?? '')) {
       result = json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     } else if (bucket.remaining <= 0) {
-      result = json(403, { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' });
+      result = json(403, {
+        message: 'API rate limit exceeded for installation.',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      });
     } else {
       const match = this.resolve(method, path);
       if (!match) result = json(404, NOT_FOUND);
@@ -240,7 +248,11 @@ export class GitHubTestServer {
         result = owner && repo && !ctx.repo ? json(404, NOT_FOUND) : await match.route.handler(ctx);
       }
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', date: new Date(this.clock.ms).toUTCString(), ...result.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      date: new Date(this.clock.ms).toUTCString(),
+      ...result.headers,
+    };
     if (result.paginate && Array.isArray(result.body)) {
       const { page, link } = paginate(result.body, url, `${this.url}${prefix}${path}`);
       result = { ...result, body: page };
@@ -278,13 +290,23 @@ function faultResult(fault: Exclude<Fault, { kind: 'hang' } | { kind: 'malformed
     case 'status':
       return json(fault.status, { message: fault.status >= 500 ? 'Server Error' : 'Fault injected' });
     case 'secondary-limit':
-      return json(fault.status ?? 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': String(fault.retryAfter) });
+      return json(
+        fault.status ?? 403,
+        { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+        { 'retry-after': String(fault.retryAfter) },
+      );
     case 'primary-limit': {
       const reset = Math.floor(Date.now() / 1000) + fault.resetInSeconds;
       return json(
         403,
         { message: 'API rate limit exceeded for installation.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
-        { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '1000', 'x-ratelimit-reset': String(reset), 'x-ratelimit-resource': 'core' },
+        {
+          'x-ratelimit-limit': '1000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '1000',
+          'x-ratelimit-reset': String(reset),
+          'x-ratelimit-resource': 'core',
+        },
       );
     }
   }
@@ -369,16 +391,28 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
     true,
   );
 
-  const issueChild = (list: (repo: FakeGitHubRepo, number: number) => unknown[]): RouteHandler => ({ repo, params }) => {
-    const issue = repo!.issues.get(Number(params['number']));
-    if (!issue) return json(404, NOT_FOUND);
-    if (issue.deleted) return json(410, { message: 'This issue was deleted' });
-    return { status: 200, body: list(repo!, issue.number), paginate: true };
-  };
+  const issueChild =
+    (list: (repo: FakeGitHubRepo, number: number) => unknown[]): RouteHandler =>
+    ({ repo, params }) => {
+      const issue = repo!.issues.get(Number(params['number']));
+      if (!issue) return json(404, NOT_FOUND);
+      if (issue.deleted) return json(410, { message: 'This issue was deleted' });
+      return { status: 200, body: list(repo!, issue.number), paginate: true };
+    };
   // https://docs.github.com/en/rest/issues/comments#list-issue-comments
-  server.route('GET', '/repos/:owner/:repo/issues/:number/comments', issueChild((repo, n) => repo.commentsOf(n).map((c) => commentJson(api(), repo, c))), true);
+  server.route(
+    'GET',
+    '/repos/:owner/:repo/issues/:number/comments',
+    issueChild((repo, n) => repo.commentsOf(n).map((c) => commentJson(api(), repo, c))),
+    true,
+  );
   // https://docs.github.com/en/rest/issues/events#list-issue-events
-  server.route('GET', '/repos/:owner/:repo/issues/:number/events', issueChild((repo, n) => repo.eventsOf(n).map((e) => eventJson(api(), repo, e))), true);
+  server.route(
+    'GET',
+    '/repos/:owner/:repo/issues/:number/events',
+    issueChild((repo, n) => repo.eventsOf(n).map((e) => eventJson(api(), repo, e))),
+    true,
+  );
 
   // https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user
   server.route(
@@ -388,7 +422,9 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
       if (!authenticated) return json(401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest' });
       const login = params['username'] ?? '';
       const role = repo!.permissions.get(login);
-      return role ? json(200, permissionJson(login, role)) : json(404, { message: `${login} is not a user`, documentation_url: 'https://docs.github.com/rest' });
+      return role
+        ? json(200, permissionJson(login, role))
+        : json(404, { message: `${login} is not a user`, documentation_url: 'https://docs.github.com/rest' });
     },
     true,
   );

@@ -23,7 +23,8 @@ function writeGuard(write: (ctx: RouteContext & { repo: FakeGitHubRepo }) => Rou
   };
 }
 
-const bodyOf = (ctx: { body: unknown }): Record<string, unknown> => (typeof ctx.body === 'object' && ctx.body !== null ? (ctx.body as Record<string, unknown>) : {});
+const bodyOf = (ctx: { body: unknown }): Record<string, unknown> =>
+  typeof ctx.body === 'object' && ctx.body !== null ? (ctx.body as Record<string, unknown>) : {};
 const HEX = /^[0-9a-fA-F]{6}$/;
 
 export function installWriteRoutes(server: GitHubTestServer): void {
@@ -60,7 +61,12 @@ export function installWriteRoutes(server: GitHubTestServer): void {
   );
 
   // https://docs.github.com/en/rest/issues/labels#list-labels-for-a-repository
-  server.route('GET', '/repos/:owner/:repo/labels', ({ repo }) => ({ status: 200, body: [...repo!.labels.keys()].map((name) => labelJson(api(), repo!, name)), paginate: true }), true);
+  server.route(
+    'GET',
+    '/repos/:owner/:repo/labels',
+    ({ repo }) => ({ status: 200, body: [...repo!.labels.keys()].map((name) => labelJson(api(), repo!, name)), paginate: true }),
+    true,
+  );
 
   // https://docs.github.com/en/rest/issues/labels#create-a-label
   server.route(
@@ -89,7 +95,10 @@ export function installWriteRoutes(server: GitHubTestServer): void {
       const { new_name: newName, color, description } = bodyOf(ctx);
       if (color !== undefined && (typeof color !== 'string' || !HEX.test(color))) return invalid('color is invalid', 'color');
       if (typeof description === 'string' && description.length > 100) return invalid('description is too long (maximum is 100 characters)', 'description');
-      const next = { color: typeof color === 'string' ? color : current.color, description: typeof description === 'string' ? description : current.description };
+      const next = {
+        color: typeof color === 'string' ? color : current.color,
+        description: typeof description === 'string' ? description : current.description,
+      };
       const finalName = typeof newName === 'string' && newName !== '' ? newName : name;
       repo.labels.delete(name);
       repo.labels.set(finalName, next);

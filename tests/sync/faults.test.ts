@@ -43,7 +43,12 @@ describe('retried', () => {
   test('502 then success', async () => {
     server.injectFault({ kind: 'status', status: 502 }, { match: isChanges });
     const summary = await syncInProcess(server, ws);
-    expect(server.log.filter((e) => isChanges(e.method, e.path)).map((e) => e.status).slice(0, 2)).toEqual([502, 200]);
+    expect(
+      server.log
+        .filter((e) => isChanges(e.method, e.path))
+        .map((e) => e.status)
+        .slice(0, 2),
+    ).toEqual([502, 200]);
     expect(summary.issues.changed).toBe(1);
     expect(readSnapshot(ws).records.find((r) => r.number === 3)?.comments).toHaveLength(2);
   });
@@ -52,7 +57,12 @@ describe('retried', () => {
     server.injectFault({ kind: 'hang' }, { match: isChanges });
     const summary = await syncInProcess(server, ws, { timeoutMs: 300 });
     expect(summary.issues.changed).toBe(1);
-    expect(server.log.filter((e) => isChanges(e.method, e.path)).map((e) => e.status).slice(0, 2)).toEqual([0, 200]);
+    expect(
+      server.log
+        .filter((e) => isChanges(e.method, e.path))
+        .map((e) => e.status)
+        .slice(0, 2),
+    ).toEqual([0, 200]);
   });
 
   test.each([403, 429] as const)('secondary rate limit %i with retry-after: 1 is waited out', async (status) => {
@@ -202,7 +212,11 @@ describe('budget', () => {
       big.rate.core.remaining = 60;
       const fourth = await syncInProcess(big, fresh, { budgetReserve: 10 });
       expect(fourth).toMatchObject({ mode: 'full', issues: { changed: 4, deferred: 0 } });
-      expect(readSnapshot(fresh).records.find((r) => r.number === 9)?.comments.at(-1)?.body).toBe('late detail');
+      expect(
+        readSnapshot(fresh)
+          .records.find((r) => r.number === 9)
+          ?.comments.at(-1)?.body,
+      ).toBe('late detail');
     } finally {
       await big.close();
     }

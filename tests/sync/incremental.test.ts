@@ -42,7 +42,12 @@ describe('first sync', () => {
     expect(snapshot.records).toHaveLength(250);
     expect(snapshot.records.map((r) => r.number)).toEqual([...Array(250).keys()].map((i) => 250 - i));
     const newest = snapshot.records[0]!;
-    expect(newest).toMatchObject({ state: 'open', labels: ['incident', 'P1', 'component:cli'], author: { login: PEOPLE.admin, trusted: true }, isPullRequest: false });
+    expect(newest).toMatchObject({
+      state: 'open',
+      labels: ['incident', 'P1', 'component:cli'],
+      author: { login: PEOPLE.admin, trusted: true },
+      isPullRequest: false,
+    });
     expect(newest.comments).toHaveLength(1);
     expect(newest.events.map((e) => `${e.type}:${e.label ?? ''}`)).toEqual(['labeled:incident', 'labeled:P1', 'labeled:component:cli']);
     const closed = snapshot.records[5]!;

@@ -36,7 +36,12 @@ function issue(overrides: Partial<GitHubIssue> = {}): GitHubIssue {
   };
 }
 
-const event = (e: Partial<GitHubIssueEvent> & Pick<GitHubIssueEvent, 'event'>): GitHubIssueEvent => ({ id: 1, actor: { login: 'mia' }, created_at: '2026-03-01T10:05:00Z', ...e });
+const event = (e: Partial<GitHubIssueEvent> & Pick<GitHubIssueEvent, 'event'>): GitHubIssueEvent => ({
+  id: 1,
+  actor: { login: 'mia' },
+  created_at: '2026-03-01T10:05:00Z',
+  ...e,
+});
 
 describe('toEventRecord', () => {
   test.each([
@@ -44,7 +49,11 @@ describe('toEventRecord', () => {
     { title: 'unlabeled', input: event({ event: 'unlabeled', label: { name: 'investigating' } }), expected: { type: 'unlabeled', label: 'investigating' } },
     { title: 'assigned', input: event({ event: 'assigned', assignee: { login: 'wes' } }), expected: { type: 'assigned', assignee: 'wes' } },
     { title: 'unassigned (deleted user)', input: event({ event: 'unassigned', assignee: null }), expected: { type: 'unassigned', assignee: 'ghost' } },
-    { title: 'closed as not planned', input: event({ event: 'closed', state_reason: 'not_planned' }), expected: { type: 'closed', stateReason: 'not_planned' } },
+    {
+      title: 'closed as not planned',
+      input: event({ event: 'closed', state_reason: 'not_planned' }),
+      expected: { type: 'closed', stateReason: 'not_planned' },
+    },
     { title: 'closed, unknown reason', input: event({ event: 'closed', state_reason: 'something_new' }), expected: { type: 'closed', stateReason: null } },
     { title: 'closed, no reason field', input: event({ event: 'closed' }), expected: { type: 'closed' } },
     { title: 'reopened', input: event({ event: 'reopened' }), expected: { type: 'reopened' } },
@@ -65,14 +74,38 @@ describe('toIssueRecord', () => {
     const record = toIssueRecord(
       issue({ labels: [{ name: 'incident' }, 'P1'] }),
       [
-        { id: 2, user: null, body: null, created_at: '2026-03-01T10:30:00Z', updated_at: '2026-03-01T10:30:00Z', html_url: 'https://github.com/acme/widgets/issues/7#issuecomment-2' },
-        { id: 1, user: { login: 'mia' }, body: 'Investigating', created_at: '2026-03-01T10:10:00Z', updated_at: '2026-03-01T10:10:00Z', html_url: 'https://github.com/acme/widgets/issues/7#issuecomment-1' },
+        {
+          id: 2,
+          user: null,
+          body: null,
+          created_at: '2026-03-01T10:30:00Z',
+          updated_at: '2026-03-01T10:30:00Z',
+          html_url: 'https://github.com/acme/widgets/issues/7#issuecomment-2',
+        },
+        {
+          id: 1,
+          user: { login: 'mia' },
+          body: 'Investigating',
+          created_at: '2026-03-01T10:10:00Z',
+          updated_at: '2026-03-01T10:10:00Z',
+          html_url: 'https://github.com/acme/widgets/issues/7#issuecomment-1',
+        },
       ],
-      [event({ id: 9, event: 'labeled', label: { name: 'P1' }, created_at: '2026-03-01T10:20:00Z' }), event({ id: 8, event: 'mentioned' }), event({ id: 3, event: 'labeled', label: { name: 'incident' }, created_at: '2026-03-01T10:00:00Z' })],
+      [
+        event({ id: 9, event: 'labeled', label: { name: 'P1' }, created_at: '2026-03-01T10:20:00Z' }),
+        event({ id: 8, event: 'mentioned' }),
+        event({ id: 3, event: 'labeled', label: { name: 'incident' }, created_at: '2026-03-01T10:00:00Z' }),
+      ],
       trustMia,
     );
     expect(IssueRecordSchema.parse(record)).toEqual(record);
-    expect(record).toMatchObject({ labels: ['incident', 'P1'], assignees: ['wes'], author: { login: 'mia', trusted: true }, stateReason: null, isPullRequest: false });
+    expect(record).toMatchObject({
+      labels: ['incident', 'P1'],
+      assignees: ['wes'],
+      author: { login: 'mia', trusted: true },
+      stateReason: null,
+      isPullRequest: false,
+    });
     expect(record.comments.map((c) => [c.id, c.author.login, c.body])).toEqual([
       [1, 'mia', 'Investigating'],
       [2, 'ghost', ''],
@@ -84,7 +117,12 @@ describe('toIssueRecord', () => {
     { title: 'empty body → null', input: issue({ body: '' }), key: 'body', expected: null },
     { title: 'missing body → null', input: issue({ body: null }), key: 'body', expected: null },
     { title: 'deleted author → ghost', input: issue({ user: null }), key: 'author', expected: { login: 'ghost', trusted: false } },
-    { title: 'closed as not planned', input: issue({ state: 'closed', state_reason: 'not_planned', closed_at: '2026-03-01T12:00:00Z' }), key: 'stateReason', expected: 'not_planned' },
+    {
+      title: 'closed as not planned',
+      input: issue({ state: 'closed', state_reason: 'not_planned', closed_at: '2026-03-01T12:00:00Z' }),
+      key: 'stateReason',
+      expected: 'not_planned',
+    },
     { title: 'reopened', input: issue({ state_reason: 'reopened' }), key: 'stateReason', expected: 'reopened' },
     { title: 'no assignees field', input: issue({ assignees: null }), key: 'assignees', expected: [] },
   ])('$title', ({ input, key, expected }) => {
@@ -118,7 +156,11 @@ describe('toGitHubError', () => {
     { title: '403 forbidden', error: requestError(403, 'Resource not accessible by integration'), status: 403, hint: /issues: read/ },
     {
       title: '403 primary limit',
-      error: requestError(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '1000', 'x-ratelimit-reset': String(Date.parse('2026-03-01T14:05:30Z') / 1000) }),
+      error: requestError(403, 'API rate limit exceeded', {
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-limit': '1000',
+        'x-ratelimit-reset': String(Date.parse('2026-03-01T14:05:30Z') / 1000),
+      }),
       status: 403,
       hint: /resets at 14:05 UTC/,
     },
@@ -126,11 +168,20 @@ describe('toGitHubError', () => {
     { title: '502', error: requestError(502, 'Server Error'), status: 502, hint: /githubstatus/ },
     {
       title: 'timeout',
-      error: Object.assign(new Error('The operation was aborted due to timeout'), { status: 500, request, cause: Object.assign(new Error('t'), { name: 'TimeoutError' }) }),
+      error: Object.assign(new Error('The operation was aborted due to timeout'), {
+        status: 500,
+        request,
+        cause: Object.assign(new Error('t'), { name: 'TimeoutError' }),
+      }),
       status: 'timeout',
       hint: /slow or unreachable/,
     },
-    { title: 'connection refused', error: Object.assign(new Error('connect ECONNREFUSED'), { status: 500, request }), status: 'network', hint: /GITHUB_API_URL/ },
+    {
+      title: 'connection refused',
+      error: Object.assign(new Error('connect ECONNREFUSED'), { status: 500, request }),
+      status: 'network',
+      hint: /GITHUB_API_URL/,
+    },
   ])('$title', ({ error, status, hint }) => {
     const mapped = toGitHubError(error, context);
     expect(mapped).toBeInstanceOf(GitHubError);
@@ -150,7 +201,10 @@ describe('createTrust', () => {
       cache: { fresh: { permission: 'write', checkedAt: '2026-03-02T00:00:00Z' }, stale: { permission: 'write', checkedAt: '2026-03-01T11:00:00Z' } },
       now,
       maxAgeMs: 24 * 3_600_000,
-      lookup: async (login) => (asked.push(login), login === 'stale' ? 'read' : 'maintain'),
+      lookup: async (login) => {
+        asked.push(login);
+        return login === 'stale' ? 'read' : 'maintain';
+      },
     });
     expect(await trust.refresh(['carla', 'fresh', 'stale', 'newbie', 'newbie'])).toBe(2);
     expect(asked).toEqual(['stale', 'newbie']);
@@ -169,7 +223,12 @@ describe('fullSyncReason', () => {
   const now = new Date('2026-03-02T12:00:00Z');
   const labels = ['incident', 'maintenance', 'postmortem'];
   const etags = { changes: '"a"', 'open:incident': '"b"', 'open:maintenance': '"c"', 'open:postmortem': '"d"' };
-  const previous = (sync: PreviousSnapshot['sync'], fullReason: string | null = null): PreviousSnapshot => ({ records: new Map(), referenced: [], sync, fullReason });
+  const previous = (sync: PreviousSnapshot['sync'], fullReason: string | null = null): PreviousSnapshot => ({
+    records: new Map(),
+    referenced: [],
+    sync,
+    fullReason,
+  });
   const { 'open:postmortem': _dropped, ...withoutPostmortem } = etags;
   const sync = { highWaterMark: '2026-03-02T11:00:00Z', etags, permissions: {}, reconciledAt: '2026-03-02T06:00:00Z' };
 

@@ -171,7 +171,13 @@ describe('shapes', () => {
   test('post-mortem action items: referenced issues are fetched once, then followed through listings', async () => {
     const fix = repo.addIssue({ labels: ['bug'], title: 'Add a canary for installs' });
     const docs = repo.addIssue({ labels: ['docs'], title: 'Document the fallback mirror' });
-    const body = ['## Action items', `- [ ] Add a canary #${fix.number}`, `- [x] Docs: #${docs.number}`, '- [ ] not an item: other/repo#1', `See also #${fix.number + 100}`].join('\n');
+    const body = [
+      '## Action items',
+      `- [ ] Add a canary #${fix.number}`,
+      `- [x] Docs: #${docs.number}`,
+      '- [ ] not an item: other/repo#1',
+      `See also #${fix.number + 100}`,
+    ].join('\n');
     const postmortem = repo.addIssue({ labels: ['postmortem'], title: 'Post-mortem: installs', body });
     await syncInProcess(server, ws);
     expect(readSnapshot(ws).referencedIssues).toEqual([

@@ -17,8 +17,24 @@ const config = parseConfigText(configYaml(), 'status.yml');
 describe('buildLabelSet', () => {
   test('one label per role and per component, with colours and short descriptions', () => {
     const set = buildLabelSet(config);
-    expect(set.map((l) => l.name)).toEqual(['incident', 'P0', 'P1', 'P2', 'investigating', 'identified', 'monitoring', 'maintenance', 'postmortem', 'embargoed', 'component:cli']);
-    expect(set.find((l) => l.name === 'P0')).toEqual({ name: 'P0', color: 'b60205', description: 'P0 Critical: Extreme or total interruption, no reasonable workaround.' });
+    expect(set.map((l) => l.name)).toEqual([
+      'incident',
+      'P0',
+      'P1',
+      'P2',
+      'investigating',
+      'identified',
+      'monitoring',
+      'maintenance',
+      'postmortem',
+      'embargoed',
+      'component:cli',
+    ]);
+    expect(set.find((l) => l.name === 'P0')).toEqual({
+      name: 'P0',
+      color: 'b60205',
+      description: 'P0 Critical: Extreme or total interruption, no reasonable workaround.',
+    });
     for (const label of set) {
       expect(label.color).toMatch(/^[0-9a-f]{6}$/);
       expect(label.description.length).toBeLessThanOrEqual(LABEL_DESCRIPTION_MAX);
@@ -26,7 +42,10 @@ describe('buildLabelSet', () => {
   });
 
   test('follows renamed labels, drops a name used twice, and shortens long descriptions', () => {
-    const renamed = parseConfigText(configYaml('labels:\n  incident: outage\n  severity: { P0: sev0 }\n  componentPrefix: "area/"\n  maintenance: outage'), 'status.yml');
+    const renamed = parseConfigText(
+      configYaml('labels:\n  incident: outage\n  severity: { P0: sev0 }\n  componentPrefix: "area/"\n  maintenance: outage'),
+      'status.yml',
+    );
     const long = { ...renamed, components: [{ id: 'cli', name: 'CLI', description: 'x'.repeat(300) }] };
     const set = buildLabelSet(long);
     expect(set.map((l) => l.name)).toEqual(['outage', 'sev0', 'P1', 'P2', 'investigating', 'identified', 'monitoring', 'postmortem', 'embargoed', 'area/cli']);
@@ -90,12 +109,17 @@ describe('against the test server', () => {
     repo.tokenCan.issues = false;
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubError);
-    expect(error).toMatchObject({ status: 403, endpoint: 'POST /repos/acme/widgets/labels', detail: expect.stringContaining('Resource not accessible by integration') });
+    expect(error).toMatchObject({
+      status: 403,
+      endpoint: 'POST /repos/acme/widgets/labels',
+      detail: expect.stringContaining('Resource not accessible by integration'),
+    });
     expect((error as GitHubError).hint).toMatch(/issues: write/);
   });
 
   test('the CLI prints the plan with --dry-run and refuses to write without a token', async () => {
-    const cli = (args: string[], env: Record<string, string>) => runScript('scripts/labels.ts', args, { GITHUB_API_URL: server.url, SITREP_CONFIG: fixture.ws.configPath, ...env });
+    const cli = (args: string[], env: Record<string, string>) =>
+      runScript('scripts/labels.ts', args, { GITHUB_API_URL: server.url, SITREP_CONFIG: fixture.ws.configPath, ...env });
     const dry = await cli(['--dry-run'], { GITHUB_TOKEN: TOKEN });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Labels of acme/widgets (dry run: nothing was changed)');

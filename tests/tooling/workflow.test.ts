@@ -45,7 +45,12 @@ describe('actionlint', () => {
     { what: 'an unknown permission scope', from: 'issues: read #', to: 'issuez: read #', kind: 'permissions' },
     { what: 'a cron with four fields', from: "'*/5 * * * *'", to: "'*/5 * * *'", kind: 'events' },
     { what: 'an unknown activity type', from: 'types: [created, edited, deleted]', to: 'types: [created, edited, removed]', kind: 'events' },
-    { what: 'a job that needs a missing job', from: 'needs: [build, deploy]\n    if: ${{ needs.build', to: 'needs: [build, deploi]\n    if: ${{ needs.build', kind: 'job-needs' },
+    {
+      what: 'a job that needs a missing job',
+      from: 'needs: [build, deploy]\n    if: ${{ needs.build',
+      to: 'needs: [build, deploi]\n    if: ${{ needs.build',
+      kind: 'job-needs',
+    },
     { what: 'a misspelt job output', from: 'needs.build.outputs.site-url', to: 'needs.build.outputs.site-adress', kind: 'expression' },
     { what: 'a step id that does not exist', from: 'steps.pages.outputs.base_url }}\n', to: 'steps.page.outputs.base_url }}\n', kind: 'expression' },
     { what: 'an unknown key in a job', from: '    timeout-minutes: 15\n', to: '    timeout-minute: 15\n', kind: 'syntax-check' },
@@ -93,7 +98,9 @@ describe('.github/workflows/status.yml', () => {
 
   test('runs every 5 minutes, on issue and comment activity, by hand, and on pushes that change the site', () => {
     expect(workflow.on['schedule']).toEqual([{ cron: '*/5 * * * *' }]);
-    expect(workflow.on['issues']).toEqual({ types: ['opened', 'edited', 'deleted', 'transferred', 'closed', 'reopened', 'labeled', 'unlabeled', 'assigned', 'unassigned'] });
+    expect(workflow.on['issues']).toEqual({
+      types: ['opened', 'edited', 'deleted', 'transferred', 'closed', 'reopened', 'labeled', 'unlabeled', 'assigned', 'unassigned'],
+    });
     expect(workflow.on['issue_comment']).toEqual({ types: ['created', 'edited', 'deleted'] });
     expect(Object.keys(workflow.on).sort()).toEqual(['issue_comment', 'issues', 'push', 'schedule', 'workflow_dispatch']);
     const push = workflow.on['push'] as { branches: string[]; paths: string[] };

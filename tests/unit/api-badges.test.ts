@@ -24,18 +24,45 @@ function contrast(a: string, b: string): number {
 }
 
 describe('colours', () => {
-  test.each(Object.entries({ label: LABEL_COLOR, ...BADGE_COLORS }).map(([name, color]) => ({ name, color })))('white on $name ($color) reaches 4.5:1', ({ color }) => {
-    expect(contrast('#ffffff', color)).toBeGreaterThanOrEqual(4.5);
-  });
+  test.each(Object.entries({ label: LABEL_COLOR, ...BADGE_COLORS }).map(([name, color]) => ({ name, color })))(
+    'white on $name ($color) reaches 4.5:1',
+    ({ color }) => {
+      expect(contrast('#ffffff', color)).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });
 
 describe('what a badge says', () => {
   test.each([
     { name: 'all well', issues: [], takenAt: undefined, message: 'operational', title: 'Acme status: operational' },
-    { name: 'a P1', issues: [issue({ number: 1, labels: ['incident', 'P1'] })], takenAt: undefined, message: 'partial outage', title: 'Acme status: partial outage' },
-    { name: 'stale, nothing known', issues: [], takenAt: '2026-11-21T08:00:00Z', message: 'unknown', title: 'Acme status: unknown (no data since 2026-11-21 08:00 UTC)' },
-    { name: 'stale, but an outage is known', issues: [issue({ number: 1, labels: ['incident', 'P0'] })], takenAt: '2026-11-21T08:00:00Z', message: 'major outage', title: 'Acme status: major outage' },
-    { name: 'unreadable records', issues: [{ number: 9, title: null }], takenAt: undefined, message: 'unknown', title: 'Acme status: unknown (some records could not be read)' },
+    {
+      name: 'a P1',
+      issues: [issue({ number: 1, labels: ['incident', 'P1'] })],
+      takenAt: undefined,
+      message: 'partial outage',
+      title: 'Acme status: partial outage',
+    },
+    {
+      name: 'stale, nothing known',
+      issues: [],
+      takenAt: '2026-11-21T08:00:00Z',
+      message: 'unknown',
+      title: 'Acme status: unknown (no data since 2026-11-21 08:00 UTC)',
+    },
+    {
+      name: 'stale, but an outage is known',
+      issues: [issue({ number: 1, labels: ['incident', 'P0'] })],
+      takenAt: '2026-11-21T08:00:00Z',
+      message: 'major outage',
+      title: 'Acme status: major outage',
+    },
+    {
+      name: 'unreadable records',
+      issues: [{ number: 9, title: null }],
+      takenAt: undefined,
+      message: 'unknown',
+      title: 'Acme status: unknown (some records could not be read)',
+    },
   ])('$name → $message', ({ issues, takenAt, message, title }) => {
     expect(describeBadge(model(issues, takenAt))).toMatchObject({ label: 'status', message, title });
   });
@@ -64,7 +91,8 @@ describe('the SVG', () => {
     { short: 'CLI', long: '文档站点' },
   ])('"$long" is wider than "$short"', ({ short, long }) => {
     expect(estimateTextWidth(long)).toBeGreaterThan(estimateTextWidth(short));
-    const width = (text: string) => Number(parse(renderBadgeSvg({ label: 'status', message: text, color: '#000000', title: text })).documentElement?.getAttribute('width'));
+    const width = (text: string) =>
+      Number(parse(renderBadgeSvg({ label: 'status', message: text, color: '#000000', title: text })).documentElement?.getAttribute('width'));
     expect(width(long)).toBeGreaterThan(width(short));
   });
 });

@@ -29,8 +29,14 @@ describe('feed discovery', () => {
   test.each([
     { path: '/status-sub/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
     { path: '/status-sub/incidents/4/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
-    { path: '/status-sub/components/cli/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'] },
-    { path: '/status-sub/components/cli', feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'] },
+    {
+      path: '/status-sub/components/cli/',
+      feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'],
+    },
+    {
+      path: '/status-sub/components/cli',
+      feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'],
+    },
     { path: '/status-sub/components/nope/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
   ])('$path', ({ path, feeds }) => {
     expect(listFeedLinks(ctx, path).map((l) => l.href)).toEqual(feeds);
@@ -42,7 +48,9 @@ describe('a feed with nothing in it', () => {
     const xml = renderFeed(ctx, describeFeed(ctx, 'site'), format);
     const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(xml, 'text/xml');
     expect(doc.getElementsByTagName(format === 'atom' ? 'entry' : 'item')).toHaveLength(0);
-    expect(doc.getElementsByTagName(format === 'atom' ? 'updated' : 'lastBuildDate')[0]?.textContent).toBe(format === 'atom' ? '2026-11-21T11:55:00.000Z' : 'Sat, 21 Nov 2026 11:55:00 GMT');
+    expect(doc.getElementsByTagName(format === 'atom' ? 'updated' : 'lastBuildDate')[0]?.textContent).toBe(
+      format === 'atom' ? '2026-11-21T11:55:00.000Z' : 'Sat, 21 Nov 2026 11:55:00 GMT',
+    );
     expect(doc.getElementsByTagName('title')[0]?.textContent).toBe('Acme status: Website incidents');
   });
 });

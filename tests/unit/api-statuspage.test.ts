@@ -20,16 +20,38 @@ const onlyIncident = (record: ReturnType<typeof issue>) => {
 };
 
 describe('status rollup', () => {
-  const overall = (status: 'operational' | 'under_maintenance' | 'degraded_performance' | 'partial_outage' | 'major_outage', incomplete = false) => ({ status, text: '', incomplete });
+  const overall = (status: 'operational' | 'under_maintenance' | 'degraded_performance' | 'partial_outage' | 'major_outage', incomplete = false) => ({
+    status,
+    text: '',
+    incomplete,
+  });
   test.each([
     { name: 'nothing wrong', overall: overall('operational'), stale: false, indicator: 'none', description: 'All Systems Operational' },
     { name: 'maintenance only', overall: overall('under_maintenance'), stale: false, indicator: 'maintenance', description: 'Service Under Maintenance' },
     { name: 'P2', overall: overall('degraded_performance'), stale: false, indicator: 'minor', description: 'Minor Service Outage' },
     { name: 'P1', overall: overall('partial_outage'), stale: false, indicator: 'major', description: 'Partial System Outage' },
     { name: 'P0', overall: overall('major_outage'), stale: false, indicator: 'critical', description: 'Major System Outage' },
-    { name: 'unreadable records', overall: overall('operational', true), stale: false, indicator: 'none', description: 'No Known Incidents, but Some Records Could Not Be Read' },
-    { name: 'stale', overall: overall('operational'), stale: true, indicator: 'none', description: 'All Systems Operational (as of 21 Nov 2026, 09:00 UTC; may be out of date)' },
-    { name: 'stale outage', overall: overall('partial_outage'), stale: true, indicator: 'major', description: 'Partial System Outage (as of 21 Nov 2026, 09:00 UTC; may be out of date)' },
+    {
+      name: 'unreadable records',
+      overall: overall('operational', true),
+      stale: false,
+      indicator: 'none',
+      description: 'No Known Incidents, but Some Records Could Not Be Read',
+    },
+    {
+      name: 'stale',
+      overall: overall('operational'),
+      stale: true,
+      indicator: 'none',
+      description: 'All Systems Operational (as of 21 Nov 2026, 09:00 UTC; may be out of date)',
+    },
+    {
+      name: 'stale outage',
+      overall: overall('partial_outage'),
+      stale: true,
+      indicator: 'major',
+      description: 'Partial System Outage (as of 21 Nov 2026, 09:00 UTC; may be out of date)',
+    },
   ])('$name → $indicator', ({ overall, stale, indicator, description }) => {
     expect(deriveApiStatus({ overall, stale, dataAsOf: '2026-11-21T09:00:00.000Z' })).toEqual({ indicator, description });
   });
@@ -67,28 +89,43 @@ describe('incident events (the updates and feed entries)', () => {
     {
       name: 'a label change without a comment gets a stock update',
       record: issue({ number: 1, createdAt: opened, events: [event('labeled', '2026-11-21T09:00:00Z', { label: 'identified' })] }),
-      story: [['1-opened', 'investigating'], [`1-label-${nine}`, 'identified']],
+      story: [
+        ['1-opened', 'investigating'],
+        [`1-label-${nine}`, 'identified'],
+      ],
     },
     {
       name: '"Status: resolved" then closing is one update',
-      record: closed(issue({ number: 2, createdAt: opened, comments: [comment({ id: 7, at: '2026-11-21T09:00:00Z', body: 'Status: resolved\n\nFixed.' })] }), '2026-11-21T09:01:00Z'),
-      story: [['2-opened', 'investigating'], ['7', 'resolved']],
+      record: closed(
+        issue({ number: 2, createdAt: opened, comments: [comment({ id: 7, at: '2026-11-21T09:00:00Z', body: 'Status: resolved\n\nFixed.' })] }),
+        '2026-11-21T09:01:00Z',
+      ),
+      story: [
+        ['2-opened', 'investigating'],
+        ['7', 'resolved'],
+      ],
     },
     {
       name: 'closing without a word says it was resolved',
       record: closed(issue({ number: 3, createdAt: opened }), '2026-11-21T09:00:00Z'),
-      story: [['3-opened', 'investigating'], [`3-closed-${nine}`, 'resolved']],
+      story: [
+        ['3-opened', 'investigating'],
+        [`3-closed-${nine}`, 'resolved'],
+      ],
     },
     {
       name: 'closed as not planned is withdrawn',
       record: closed(issue({ number: 4, createdAt: opened }), '2026-11-21T09:00:00Z', 'not_planned'),
-      story: [['4-opened', 'investigating'], [`4-closed-${nine}`, 'withdrawn']],
+      story: [
+        ['4-opened', 'investigating'],
+        [`4-closed-${nine}`, 'withdrawn'],
+      ],
     },
   ])('$name', ({ record, story }) => {
     expect(listIncidentEvents(onlyIncident(record)).map((e) => [e.id, e.status])).toEqual(story);
   });
 
-  test('the opening is the form\'s text, and an empty report still says something', () => {
+  test("the opening is the form's text, and an empty report still says something", () => {
     const [withText] = listIncidentEvents(onlyIncident(issue({ number: 5 })));
     const [empty] = listIncidentEvents(onlyIncident(issue({ number: 6, body: null })));
     expect(withText?.text).toBe('Something is broken.');
@@ -113,11 +150,37 @@ describe('maintenance events', () => {
     ...overrides,
   });
   test.each([
-    { name: 'scheduled', m: window({ status: 'scheduled', scheduledFor: '2026-11-22T11:00:00.000Z', scheduledUntil: '2026-11-22T12:00:00.000Z' }), story: ['scheduled'] },
+    {
+      name: 'scheduled',
+      m: window({ status: 'scheduled', scheduledFor: '2026-11-22T11:00:00.000Z', scheduledUntil: '2026-11-22T12:00:00.000Z' }),
+      story: ['scheduled'],
+    },
     { name: 'in progress', m: window({ status: 'in_progress' }), story: ['scheduled', 'in_progress'] },
-    { name: 'completed on time', m: window({ status: 'completed', scheduledUntil: '2026-11-21T11:30:00.000Z' }), story: ['scheduled', 'in_progress', 'completed'] },
-    { name: 'closed before it began', m: window({ status: 'completed', scheduledFor: '2026-11-22T11:00:00.000Z', scheduledUntil: '2026-11-22T12:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z' }), story: ['scheduled', 'completed'] },
-    { name: 'cancelled', m: window({ status: 'cancelled', scheduledFor: '2026-11-22T11:00:00.000Z', scheduledUntil: '2026-11-22T12:00:00.000Z', updatedAt: '2026-11-21T09:00:00.000Z' }), story: ['scheduled', 'completed'] },
+    {
+      name: 'completed on time',
+      m: window({ status: 'completed', scheduledUntil: '2026-11-21T11:30:00.000Z' }),
+      story: ['scheduled', 'in_progress', 'completed'],
+    },
+    {
+      name: 'closed before it began',
+      m: window({
+        status: 'completed',
+        scheduledFor: '2026-11-22T11:00:00.000Z',
+        scheduledUntil: '2026-11-22T12:00:00.000Z',
+        updatedAt: '2026-11-21T09:00:00.000Z',
+      }),
+      story: ['scheduled', 'completed'],
+    },
+    {
+      name: 'cancelled',
+      m: window({
+        status: 'cancelled',
+        scheduledFor: '2026-11-22T11:00:00.000Z',
+        scheduledUntil: '2026-11-22T12:00:00.000Z',
+        updatedAt: '2026-11-21T09:00:00.000Z',
+      }),
+      story: ['scheduled', 'completed'],
+    },
   ])('$name → $story', ({ m, story }) => {
     const events = listMaintenanceEvents(m, new Date(NOW).toISOString());
     expect(events.map((e) => e.status)).toEqual(story);
@@ -129,7 +192,19 @@ describe('maintenance events', () => {
   });
 
   test("a comment takes the window's state at the time it was posted", () => {
-    const m = window({ status: 'in_progress', updates: [{ id: 77, author: 'maint', createdAt: '2026-11-21T11:30:00.000Z', html: '<p>Halfway.</p>', text: 'Halfway.', url: 'https://github.com/acme/widgets/issues/9#issuecomment-77' }] });
+    const m = window({
+      status: 'in_progress',
+      updates: [
+        {
+          id: 77,
+          author: 'maint',
+          createdAt: '2026-11-21T11:30:00.000Z',
+          html: '<p>Halfway.</p>',
+          text: 'Halfway.',
+          url: 'https://github.com/acme/widgets/issues/9#issuecomment-77',
+        },
+      ],
+    });
     expect(listMaintenanceEvents(m, new Date(NOW).toISOString()).map((e) => [e.id, e.status, e.componentStatus])).toEqual([
       ['9-scheduled', 'scheduled', 'operational'],
       ['9-in-progress', 'in_progress', 'under_maintenance'],

@@ -42,7 +42,11 @@ describe('content/status.yml', () => {
   test.each([
     { name: 'missing key', text: VALID.replace('title: T\n', ''), problem: 'title: required, expected string' },
     { name: 'bad repository', text: VALID.replace('acme/widgets', 'acme'), problem: 'repository: expected "owner/repo"' },
-    { name: 'bad component id', text: VALID.replace('id: cli', 'id: Big CLI'), problem: 'components.0.id: use lowercase letters, digits and dashes, e.g. "npm-packages"' },
+    {
+      name: 'bad component id',
+      text: VALID.replace('id: cli', 'id: Big CLI'),
+      problem: 'components.0.id: use lowercase letters, digits and dashes, e.g. "npm-packages"',
+    },
     { name: 'duplicate component', text: `${VALID}  - id: cli\n    name: Again\n`, problem: 'components.1.id: duplicate component id "cli"' },
     { name: 'typo in a key', text: `${VALID}staleAfterMinute: 5\n`, problem: '(top level): unknown key "staleAfterMinute"' },
     { name: 'wrong type', text: `${VALID}staleAfterMinutes: soon\n`, problem: 'staleAfterMinutes: expected number, got string' },

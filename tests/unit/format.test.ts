@@ -34,8 +34,28 @@ test.each([
 
 test('every URL sits under the base path', () => {
   const urls = makeUrls('/repo');
-  expect([urls.home, urls.history(), urls.history(2), urls.incident(5), urls.component('cli'), urls.postmortems, urls.postmortem(5), urls.maintenances, urls.maintenance(7), urls.file('feed.xml')]).toEqual([
-    '/repo/', '/repo/history/', '/repo/history/2/', '/repo/incidents/5/', '/repo/components/cli/', '/repo/postmortems/', '/repo/postmortems/5/', '/repo/maintenance/', '/repo/maintenance/7/', '/repo/feed.xml',
+  expect([
+    urls.home,
+    urls.history(),
+    urls.history(2),
+    urls.incident(5),
+    urls.component('cli'),
+    urls.postmortems,
+    urls.postmortem(5),
+    urls.maintenances,
+    urls.maintenance(7),
+    urls.file('feed.xml'),
+  ]).toEqual([
+    '/repo/',
+    '/repo/history/',
+    '/repo/history/2/',
+    '/repo/incidents/5/',
+    '/repo/components/cli/',
+    '/repo/postmortems/',
+    '/repo/postmortems/5/',
+    '/repo/maintenance/',
+    '/repo/maintenance/7/',
+    '/repo/feed.xml',
   ]);
   expect(makeUrls('/').incident(1)).toBe('/incidents/1/');
 });

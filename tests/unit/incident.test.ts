@@ -24,16 +24,29 @@ describe('severity', () => {
 describe('components', () => {
   test.each([
     { name: 'from component labels', labels: ['incident', 'component:npm'], body: null, expected: ['npm'] },
-    { name: 'from form checkboxes by name', labels: ['incident'], body: formBody({ 'Affected components': '- [X] CLI\n- [ ] Website\n- [x] Documentation' }), expected: ['cli', 'docs'] },
+    {
+      name: 'from form checkboxes by name',
+      labels: ['incident'],
+      body: formBody({ 'Affected components': '- [X] CLI\n- [ ] Website\n- [x] Documentation' }),
+      expected: ['cli', 'docs'],
+    },
     { name: 'by id in parentheses', labels: ['incident'], body: formBody({ 'Affected components': '- [x] Command line (`cli`)' }), expected: ['cli'] },
-    { name: 'labels and form merged, in config order', labels: ['incident', 'component:site'], body: formBody({ 'Affected components': '- [x] CLI' }), expected: ['cli', 'site'] },
+    {
+      name: 'labels and form merged, in config order',
+      labels: ['incident', 'component:site'],
+      body: formBody({ 'Affected components': '- [x] CLI' }),
+      expected: ['cli', 'site'],
+    },
   ])('$name', ({ labels, body, expected }) => {
     expect(build(issue({ number: 1, labels, body })).components).toEqual(expected);
   });
 
   test('unknown component ids are warned about and left out', () => {
     const notices: Notice[] = [];
-    const incident = build(issue({ number: 3, labels: ['incident', 'P1', 'component:nope'], body: formBody({ 'Affected components': '- [x] Mainframe' }) }), notices);
+    const incident = build(
+      issue({ number: 3, labels: ['incident', 'P1', 'component:nope'], body: formBody({ 'Affected components': '- [x] Mainframe' }) }),
+      notices,
+    );
     expect(incident.components).toEqual([]);
     expect(notices.map((n) => n.message)).toEqual(['label "component:nope" names unknown component "nope"', 'form names unknown component "Mainframe"']);
   });
@@ -41,9 +54,21 @@ describe('components', () => {
 
 describe('scope fields and description', () => {
   test('form fields become scope, `_No response_` stays empty', () => {
-    const body = formBody({ 'What is broken': 'Installs fail', 'Who is affected': 'Everyone', 'Workaround or alternatives': '_No response_', 'Expected fix time': '1 h', 'Upstream cause links': 'https://status.npmjs.org' });
+    const body = formBody({
+      'What is broken': 'Installs fail',
+      'Who is affected': 'Everyone',
+      'Workaround or alternatives': '_No response_',
+      'Expected fix time': '1 h',
+      'Upstream cause links': 'https://status.npmjs.org',
+    });
     const incident = build(issue({ number: 1, body }));
-    expect(incident.scope).toEqual({ broken: '<p>Installs fail</p>', affected: '<p>Everyone</p>', workaround: null, eta: '<p>1 h</p>', upstream: '<p>https://status.npmjs.org</p>' });
+    expect(incident.scope).toEqual({
+      broken: '<p>Installs fail</p>',
+      affected: '<p>Everyone</p>',
+      workaround: null,
+      eta: '<p>1 h</p>',
+      upstream: '<p>https://status.npmjs.org</p>',
+    });
     expect(incident.descriptionHtml).toBeNull();
     expect(incident.summary).toBe('Installs fail');
   });
@@ -56,7 +81,7 @@ describe('scope fields and description', () => {
 });
 
 describe('updates', () => {
-  test('trusted comments only (not sitrep\'s own status link), newest first, with the status they carried', () => {
+  test("trusted comments only (not sitrep's own status link), newest first, with the status they carried", () => {
     const record = issue({
       number: 1,
       createdAt: T0,
@@ -69,7 +94,11 @@ describe('updates', () => {
       ],
     });
     const incident = build(record);
-    expect(incident.updates.map((u) => [u.id, u.status])).toEqual([[4, 'identified'], [3, 'identified'], [1, 'investigating']]);
+    expect(incident.updates.map((u) => [u.id, u.status])).toEqual([
+      [4, 'identified'],
+      [3, 'identified'],
+      [1, 'investigating'],
+    ]);
     expect(incident.updates[1]?.html).toBe('<p>\nFound it.</p>');
   });
 });

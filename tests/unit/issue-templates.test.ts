@@ -32,7 +32,10 @@ function submit(file: string, answers: Record<string, string | string[]>): strin
       const answer = answers[el.id ?? ''];
       let value: string;
       if (el.type === 'checkboxes') {
-        value = (el.attributes.options ?? []).map((o) => (typeof o === 'string' ? o : o.label)).map((label) => `- [${(answer as string[] | undefined)?.some((a) => label.startsWith(a)) ? 'X' : ' '}] ${label}`).join('\n');
+        value = (el.attributes.options ?? [])
+          .map((o) => (typeof o === 'string' ? o : o.label))
+          .map((label) => `- [${(answer as string[] | undefined)?.some((a) => label.startsWith(a)) ? 'X' : ' '}] ${label}`)
+          .join('\n');
       } else if (el.type === 'dropdown') {
         value = (el.attributes.options ?? []).map(String).find((o) => o.startsWith(String(answer))) ?? '_No response_';
       } else value = typeof answer === 'string' && answer ? answer : '_No response_';
@@ -50,20 +53,41 @@ describe('a submitted form reads back', () => {
     const body = submit('.github/ISSUE_TEMPLATE/incident.yml', { severity: 'P1', components: ['CLI', 'npm packages'], broken: 'Installs fail', eta: '2 h' });
     const notices: { where: string; message: string }[] = [];
     const incident = buildIncident(issue({ number: 1, labels: ['incident'], body }), config, render, notices);
-    expect(incident).toMatchObject({ severity: 'P1', severitySource: 'form', components: ['cli', 'npm-packages'], scope: { broken: 'Installs fail', eta: '2 h', affected: null, workaround: null } });
+    expect(incident).toMatchObject({
+      severity: 'P1',
+      severitySource: 'form',
+      components: ['cli', 'npm-packages'],
+      scope: { broken: 'Installs fail', eta: '2 h', affected: null, workaround: null },
+    });
     expect(notices).toEqual([]);
   });
 
   test('maintenance', () => {
-    const body = submit('.github/ISSUE_TEMPLATE/maintenance.yml', { start: '2026-12-01 10:00', end: '2026-12-01 12:00', components: ['Documentation'], impact: 'Read-only' });
+    const body = submit('.github/ISSUE_TEMPLATE/maintenance.yml', {
+      start: '2026-12-01 10:00',
+      end: '2026-12-01 12:00',
+      components: ['Documentation'],
+      impact: 'Read-only',
+    });
     const m = buildMaintenance(issue({ number: 2, labels: ['maintenance'], body }), config, new Date('2026-11-21T00:00:00Z'), render, []);
-    expect(m).toMatchObject({ status: 'scheduled', scheduledFor: '2026-12-01T10:00:00.000Z', scheduledUntil: '2026-12-01T12:00:00.000Z', components: ['docs'], impactHtml: 'Read-only' });
+    expect(m).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2026-12-01T10:00:00.000Z',
+      scheduledUntil: '2026-12-01T12:00:00.000Z',
+      components: ['docs'],
+      impactHtml: 'Read-only',
+    });
   });
 
   test('post-mortem', () => {
     const body = submit('.github/ISSUE_TEMPLATE/postmortem.yml', { incident: '#12', summary: 'S', rootCause: '1. Why? x', actionItems: '- [ ] Fix #30' });
     const pm = buildPostmortemFromIssue(issue({ number: 3, labels: ['postmortem'], body, author: maintainer() }), new Map(), render);
-    expect(pm).toMatchObject({ incidents: [12], summaryHtml: 'S', rootCauseHtml: '1. Why? x', actionItems: [{ done: false, links: [{ number: 30, state: 'unknown' }] }] });
+    expect(pm).toMatchObject({
+      incidents: [12],
+      summaryHtml: 'S',
+      rootCauseHtml: '1. Why? x',
+      actionItems: [{ done: false, links: [{ number: 30, state: 'unknown' }] }],
+    });
   });
 });
 

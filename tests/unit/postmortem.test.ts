@@ -4,7 +4,10 @@ import type { ReferencedIssue } from '../../src/lib/schema/snapshot.ts';
 import { formBody, issue } from '../support/records.ts';
 
 const render = { html: (md: string) => `<p>${md}</p>`, text: (md: string) => md };
-const ref = (number: number, state: 'open' | 'closed'): [number, ReferencedIssue] => [number, { number, state, title: `#${number}`, url: `https://github.com/acme/widgets/issues/${number}` }];
+const ref = (number: number, state: 'open' | 'closed'): [number, ReferencedIssue] => [
+  number,
+  { number, state, title: `#${number}`, url: `https://github.com/acme/widgets/issues/${number}` },
+];
 const referenced = new Map([ref(20, 'closed'), ref(21, 'open'), ref(22, 'closed')]);
 
 describe('readActionItems', () => {
@@ -13,7 +16,15 @@ describe('readActionItems', () => {
     { name: 'open box', line: '- [ ] Add a check', done: false, links: [] },
     { name: 'open box whose linked issue is closed', line: '- [ ] Fix it #20', done: true, links: [{ number: 20, state: 'closed' }] },
     { name: 'linked issue still open', line: '- [ ] Fix it #21', done: false, links: [{ number: 21, state: 'open' }] },
-    { name: 'all linked issues must be closed', line: '- [ ] Fix #20 and #21', done: false, links: [{ number: 20, state: 'closed' }, { number: 21, state: 'open' }] },
+    {
+      name: 'all linked issues must be closed',
+      line: '- [ ] Fix #20 and #21',
+      done: false,
+      links: [
+        { number: 20, state: 'closed' },
+        { number: 21, state: 'open' },
+      ],
+    },
     { name: 'unknown linked issue', line: '- [ ] Fix #99', done: false, links: [{ number: 99, state: 'unknown' }] },
   ])('$name', ({ line, done, links }) => {
     const [item] = readActionItems(line, referenced, render);
@@ -41,9 +52,20 @@ describe('post-mortem issues', () => {
   });
 
   test('sections are read', () => {
-    const body = formBody({ 'Incident number': '#12', Summary: 'Sum', Timeline: '- 10:00 start', 'Root cause (5 whys)': '1. Why?', 'Action items': '- [ ] Fix #21\n- [x] Done' });
+    const body = formBody({
+      'Incident number': '#12',
+      Summary: 'Sum',
+      Timeline: '- 10:00 start',
+      'Root cause (5 whys)': '1. Why?',
+      'Action items': '- [ ] Fix #21\n- [x] Done',
+    });
     const pm = buildPostmortemFromIssue(issue({ number: 30, body, labels: ['postmortem'] }), referenced, render);
-    expect(pm).toMatchObject({ summaryHtml: '<p>Sum</p>', timelineHtml: '<p>- 10:00 start</p>', rootCauseHtml: '<p>1. Why?</p>', source: { kind: 'issue', number: 30 } });
+    expect(pm).toMatchObject({
+      summaryHtml: '<p>Sum</p>',
+      timelineHtml: '<p>- 10:00 start</p>',
+      rootCauseHtml: '<p>1. Why?</p>',
+      source: { kind: 'issue', number: 30 },
+    });
     expect(pm?.actionItems.map((a) => a.done)).toEqual([false, true]);
   });
 });
@@ -51,6 +73,12 @@ describe('post-mortem issues', () => {
 test('post-mortem files use ## headings and the # title', () => {
   const markdown = '# Post-mortem: the outage\n\n## Summary\n\nIt broke.\n\n## Root cause\n\nWhy x5\n\n## Action items\n\n- [ ] Fix #22\n';
   const pm = buildPostmortemFromFile({ incident: 12, path: 'content/postmortems/12.md', markdown }, referenced, render);
-  expect(pm).toMatchObject({ incidents: [12], title: 'Post-mortem: the outage', summaryHtml: '<p>It broke.</p>', rootCauseHtml: '<p>Why x5</p>', source: { kind: 'file', path: 'content/postmortems/12.md' } });
+  expect(pm).toMatchObject({
+    incidents: [12],
+    title: 'Post-mortem: the outage',
+    summaryHtml: '<p>It broke.</p>',
+    rootCauseHtml: '<p>Why x5</p>',
+    source: { kind: 'file', path: 'content/postmortems/12.md' },
+  });
   expect(pm.actionItems).toMatchObject([{ done: true, links: [{ number: 22, state: 'closed' }] }]);
 });

@@ -17,7 +17,11 @@ describe('which issues become incidents', () => {
   test.each([
     { name: 'trusted incident', record: issue({ number: 1 }), published: true },
     { name: "outsider's form-labelled issue", record: issue({ number: 1, author: outsider() }), published: false },
-    { name: "outsider's issue labelled by a maintainer", record: issue({ number: 1, author: outsider(), events: [event('labeled', '2026-11-20T10:05:00Z', { label: 'incident' })] }), published: true },
+    {
+      name: "outsider's issue labelled by a maintainer",
+      record: issue({ number: 1, author: outsider(), events: [event('labeled', '2026-11-20T10:05:00Z', { label: 'incident' })] }),
+      published: true,
+    },
     { name: 'embargoed', record: issue({ number: 1, labels: ['incident', 'embargoed'] }), published: false },
     { name: 'pull request', record: issue({ number: 1, isPullRequest: true }), published: false },
     { name: 'no incident label', record: issue({ number: 1, labels: ['bug'] }), published: false },
@@ -29,11 +33,26 @@ describe('which issues become incidents', () => {
 
 describe('overall status', () => {
   test.each([
-    { name: 'nothing active', issues: [closed(issue({ number: 1, labels: ['incident', 'P0'] }), '2026-11-20T11:00:00Z')], status: 'operational', text: 'All systems operational' },
+    {
+      name: 'nothing active',
+      issues: [closed(issue({ number: 1, labels: ['incident', 'P0'] }), '2026-11-20T11:00:00Z')],
+      status: 'operational',
+      text: 'All systems operational',
+    },
     { name: 'P2 active', issues: [issue({ number: 1, labels: ['incident', 'P2'] })], status: 'degraded_performance', text: 'Degraded performance' },
     { name: 'P1 active', issues: [issue({ number: 1, labels: ['incident', 'P1'] })], status: 'partial_outage', text: 'Partial outage' },
-    { name: 'worst wins', issues: [issue({ number: 1, labels: ['incident', 'P2'] }), issue({ number: 2, labels: ['incident', 'P0'] })], status: 'major_outage', text: 'Major outage' },
-    { name: 'withdrawn is never downtime', issues: [closed(issue({ number: 1, labels: ['incident', 'P0'] }), '2026-11-20T11:00:00Z', 'not_planned')], status: 'operational', text: 'All systems operational' },
+    {
+      name: 'worst wins',
+      issues: [issue({ number: 1, labels: ['incident', 'P2'] }), issue({ number: 2, labels: ['incident', 'P0'] })],
+      status: 'major_outage',
+      text: 'Major outage',
+    },
+    {
+      name: 'withdrawn is never downtime',
+      issues: [closed(issue({ number: 1, labels: ['incident', 'P0'] }), '2026-11-20T11:00:00Z', 'not_planned')],
+      status: 'operational',
+      text: 'All systems operational',
+    },
   ])('$name → $status', ({ issues, status, text }) => {
     expect(model(issues).overall).toEqual({ status, text, incomplete: false });
   });
@@ -53,8 +72,17 @@ describe('components', () => {
       issue({ number: 2, labels: ['incident', 'P1', 'component:cli', 'component:docs'] }),
       closed(issue({ number: 3, labels: ['incident', 'P0', 'component:site'] }), '2026-11-20T11:00:00Z'),
     ]);
-    expect(Object.fromEntries(m.components.map((c) => [c.id, c.status]))).toEqual({ cli: 'partial_outage', npm: 'operational', docs: 'partial_outage', site: 'operational' });
-    expect(m.groups.map((g) => [g.name, g.status])).toEqual([['Tools', 'partial_outage'], ['Web', 'partial_outage'], [null, 'operational']]);
+    expect(Object.fromEntries(m.components.map((c) => [c.id, c.status]))).toEqual({
+      cli: 'partial_outage',
+      npm: 'operational',
+      docs: 'partial_outage',
+      site: 'operational',
+    });
+    expect(m.groups.map((g) => [g.name, g.status])).toEqual([
+      ['Tools', 'partial_outage'],
+      ['Web', 'partial_outage'],
+      [null, 'operational'],
+    ]);
   });
 
   test('maintenance in progress marks its components', () => {
@@ -91,7 +119,7 @@ describe('data age', () => {
 });
 
 describe('post-mortem linking', () => {
-  test('a trusted post-mortem issue attaches to its incident; an outsider\'s does not', () => {
+  test("a trusted post-mortem issue attaches to its incident; an outsider's does not", () => {
     const m = model([
       closed(issue({ number: 1 }), '2026-11-20T11:00:00Z'),
       closed(issue({ number: 2 }), '2026-11-20T11:00:00Z'),

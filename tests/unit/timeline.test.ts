@@ -44,11 +44,18 @@ describe('deriveStatusTimeline', () => {
       expected: ['investigating@opened'],
     },
     { name: 'closing resolves', record: closed(issue({ number: 1 }), t(30)), expected: ['investigating@opened', 'resolved@closed'] },
-    { name: 'closed as not planned is withdrawn', record: closed(issue({ number: 1 }), t(30), 'not_planned'), expected: ['investigating@opened', 'withdrawn@closed'] },
+    {
+      name: 'closed as not planned is withdrawn',
+      record: closed(issue({ number: 1 }), t(30), 'not_planned'),
+      expected: ['investigating@opened', 'withdrawn@closed'],
+    },
     {
       name: 'reopening returns to the last active status',
       record: {
-        ...issue({ number: 1, events: [event('labeled', t(5), { label: 'identified' }), event('closed', t(10), { stateReason: 'completed' }), event('reopened', t(20))] }),
+        ...issue({
+          number: 1,
+          events: [event('labeled', t(5), { label: 'identified' }), event('closed', t(10), { stateReason: 'completed' }), event('reopened', t(20))],
+        }),
       },
       expected: ['investigating@opened', 'identified@label', 'resolved@closed', 'identified@reopened'],
     },

@@ -3,7 +3,16 @@ import type { Incident } from '../../src/lib/incident.ts';
 import { computeUptime } from '../../src/lib/uptime.ts';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
-const incident = (over: Partial<Incident>): Incident => ({ number: 1, severity: 'P0', components: ['cli'], withdrawn: false, startedAt: '2026-11-20T00:00:00.000Z', resolvedAt: '2026-11-20T01:00:00.000Z', ...over }) as Incident;
+const incident = (over: Partial<Incident>): Incident =>
+  ({
+    number: 1,
+    severity: 'P0',
+    components: ['cli'],
+    withdrawn: false,
+    startedAt: '2026-11-20T00:00:00.000Z',
+    resolvedAt: '2026-11-20T01:00:00.000Z',
+    ...over,
+  }) as Incident;
 // The 3-day window runs from 2026-11-19T00:00Z to now: 60 hours.
 const WINDOW_H = 60;
 const pct = (downHours: number) => Math.floor((1 - downHours / WINDOW_H) * 10_000) / 100;
@@ -15,7 +24,11 @@ test.each([
   { name: 'a P2 is not downtime', incidents: [incident({ severity: 'P2' })], percent: 100 },
   { name: 'withdrawn is not downtime', incidents: [incident({ withdrawn: true })], percent: 100 },
   { name: 'another component', incidents: [incident({ components: ['docs'] })], percent: 100 },
-  { name: 'overlap counts once at the worst weight', incidents: [incident({}), incident({ number: 2, severity: 'P1', startedAt: '2026-11-20T00:30:00.000Z', resolvedAt: '2026-11-20T02:00:00.000Z' })], percent: pct(1 + 0.3) },
+  {
+    name: 'overlap counts once at the worst weight',
+    incidents: [incident({}), incident({ number: 2, severity: 'P1', startedAt: '2026-11-20T00:30:00.000Z', resolvedAt: '2026-11-20T02:00:00.000Z' })],
+    percent: pct(1 + 0.3),
+  },
   { name: 'an active incident runs until now', incidents: [incident({ startedAt: '2026-11-21T10:00:00.000Z', resolvedAt: null })], percent: pct(2) },
   { name: 'clipped to the window', incidents: [incident({ startedAt: '2026-11-18T23:00:00.000Z', resolvedAt: '2026-11-19T01:00:00.000Z' })], percent: pct(1) },
 ])('$name → $percent%', ({ incidents, percent }) => {
@@ -23,7 +36,12 @@ test.each([
 });
 
 test('the strip has a day per UTC day with the worst status and its incidents', () => {
-  const uptime = computeUptime([incident({}), incident({ number: 2, severity: 'P2', startedAt: '2026-11-19T05:00:00.000Z', resolvedAt: '2026-11-20T00:10:00.000Z' })], 'cli', NOW, 3);
+  const uptime = computeUptime(
+    [incident({}), incident({ number: 2, severity: 'P2', startedAt: '2026-11-19T05:00:00.000Z', resolvedAt: '2026-11-20T00:10:00.000Z' })],
+    'cli',
+    NOW,
+    3,
+  );
   expect(uptime.days).toEqual([
     { date: '2026-11-19', status: 'degraded_performance', incidents: [2] },
     { date: '2026-11-20', status: 'major_outage', incidents: [1, 2] },

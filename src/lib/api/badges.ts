@@ -34,7 +34,11 @@ export function describeBadge(model: SiteModel, componentId?: string): Badge {
   const status = component ? component.status : model.overall.status;
   const label = component ? component.name : 'status';
   const subject = component ? `${model.config.title}, ${component.name}` : model.config.title;
-  const doubt = model.overall.incomplete ? 'some records could not be read' : model.stale ? `no data since ${model.dataAsOf.slice(0, 16).replace('T', ' ')} UTC` : null;
+  const doubt = model.overall.incomplete
+    ? 'some records could not be read'
+    : model.stale
+      ? `no data since ${model.dataAsOf.slice(0, 16).replace('T', ' ')} UTC`
+      : null;
   if (status === 'operational' && doubt) {
     return { label, message: 'unknown', color: BADGE_COLORS.unknown, title: `${subject}: unknown (${doubt})` };
   }
@@ -45,11 +49,69 @@ export function describeBadge(model: SiteModel, componentId?: string): Badge {
 // Advance widths of Verdana at 11px (the font shields uses), for the characters badges mostly
 // carry; anything else counts as a wide letter, so a badge errs towards room to spare.
 const WIDTHS: Readonly<Record<string, number>> = {
-  ' ': 3.9, '!': 4.3, '&': 8.1, '(': 5, ')': 5, ',': 3.6, '-': 5, '.': 3.6, '/': 5, ':': 4.7, '_': 7,
-  a: 6.7, b: 6.8, c: 5.8, d: 6.8, e: 6.6, f: 3.8, g: 6.8, h: 7, i: 3, j: 3.8, k: 6.5, l: 3, m: 10.7,
-  n: 7, o: 6.7, p: 6.8, q: 6.8, r: 4.7, s: 5.8, t: 4.3, u: 7, v: 6.5, w: 9, x: 6.5, y: 6.5, z: 5.8,
-  A: 7.5, B: 7.6, C: 7.7, D: 8.5, E: 7, F: 6.3, G: 8.5, H: 8.3, I: 4.6, J: 5, K: 7.6, L: 6.1, M: 9.3,
-  N: 8.2, O: 8.6, P: 6.6, Q: 8.6, R: 7.6, S: 7.5, T: 6.8, U: 8, V: 7.5, W: 10.9, X: 7.5, Y: 6.8, Z: 7.5,
+  ' ': 3.9,
+  '!': 4.3,
+  '&': 8.1,
+  '(': 5,
+  ')': 5,
+  ',': 3.6,
+  '-': 5,
+  '.': 3.6,
+  '/': 5,
+  ':': 4.7,
+  _: 7,
+  a: 6.7,
+  b: 6.8,
+  c: 5.8,
+  d: 6.8,
+  e: 6.6,
+  f: 3.8,
+  g: 6.8,
+  h: 7,
+  i: 3,
+  j: 3.8,
+  k: 6.5,
+  l: 3,
+  m: 10.7,
+  n: 7,
+  o: 6.7,
+  p: 6.8,
+  q: 6.8,
+  r: 4.7,
+  s: 5.8,
+  t: 4.3,
+  u: 7,
+  v: 6.5,
+  w: 9,
+  x: 6.5,
+  y: 6.5,
+  z: 5.8,
+  A: 7.5,
+  B: 7.6,
+  C: 7.7,
+  D: 8.5,
+  E: 7,
+  F: 6.3,
+  G: 8.5,
+  H: 8.3,
+  I: 4.6,
+  J: 5,
+  K: 7.6,
+  L: 6.1,
+  M: 9.3,
+  N: 8.2,
+  O: 8.6,
+  P: 6.6,
+  Q: 8.6,
+  R: 7.6,
+  S: 7.5,
+  T: 6.8,
+  U: 8,
+  V: 7.5,
+  W: 10.9,
+  X: 7.5,
+  Y: 6.8,
+  Z: 7.5,
 };
 const DIGIT = 7;
 const OTHER = 8;

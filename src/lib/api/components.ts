@@ -8,7 +8,11 @@ import type { ApiContext } from './context.ts';
 import { toApiTime } from './context.ts';
 import type { ApiComponent } from './statuspage-types.ts';
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'group';
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'group';
 
 /** `group-<slug>`, made unique against component ids and other groups. */
 export function assignGroupIds(groupNames: readonly string[], componentIds: readonly string[]): Map<string, string> {

@@ -20,7 +20,10 @@ export interface ApiContext {
  * the repository keeps it the same across builds and machines.
  */
 export function derivePageId(repository: string): string {
-  return repository.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return repository
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**

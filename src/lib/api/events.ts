@@ -83,14 +83,26 @@ export function listIncidentEvents(incident: Incident): StatusEvent<IncidentStat
     });
   });
   for (const c of comments) {
-    events.push({ id: String(c.id), status: c.status, at: c.createdAt, text: c.text, html: c.html, author: c.author, anchor: `#update-${c.id}`, componentStatus: componentStatus(c.status) });
+    events.push({
+      id: String(c.id),
+      status: c.status,
+      at: c.createdAt,
+      text: c.text,
+      html: c.html,
+      author: c.author,
+      anchor: `#update-${c.id}`,
+      componentStatus: componentStatus(c.status),
+    });
   }
   return sortChronologically(events);
 }
 
 /** Oldest first; stable, so at equal times a status change stays before the comment posted with it. */
 function sortChronologically<T extends { readonly at: string }>(events: readonly T[]): T[] {
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e);
+  return events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i)
+    .map(({ e }) => e);
 }
 
 /** Statuspage has no "cancelled": the window is over, so it reads as completed, with an update saying why. */
@@ -132,7 +144,16 @@ export function listMaintenanceEvents(m: Maintenance, now: string): StatusEvent<
   const statusAt = (at: string): StatusEvent<ApiMaintenanceStatus> | undefined => events.filter((e) => e.at <= at).at(-1);
   const comments = [...m.updates].reverse().map((c): StatusEvent<ApiMaintenanceStatus> => {
     const state = statusAt(c.createdAt);
-    return { id: String(c.id), status: state?.status ?? 'scheduled', at: c.createdAt, text: c.text, html: c.html, author: c.author, anchor: `#update-${c.id}`, componentStatus: state?.componentStatus ?? 'operational' };
+    return {
+      id: String(c.id),
+      status: state?.status ?? 'scheduled',
+      at: c.createdAt,
+      text: c.text,
+      html: c.html,
+      author: c.author,
+      anchor: `#update-${c.id}`,
+      componentStatus: state?.componentStatus ?? 'operational',
+    };
   });
   return sortChronologically([...events, ...comments]);
 }

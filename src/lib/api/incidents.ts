@@ -97,7 +97,11 @@ export function toApiMaintenance(ctx: ApiContext, m: Maintenance, components: Re
   const events = listMaintenanceEvents(m, ctx.model.now);
   const named = pick(m.components, components);
   const resolvedAt = findMaintenanceEnd(m, ctx.model.now);
-  const updatedAt = [m.updatedAt, ...events.map((e) => e.at)].filter((t) => t <= ctx.model.now).sort().at(-1) ?? m.updatedAt;
+  const updatedAt =
+    [m.updatedAt, ...events.map((e) => e.at)]
+      .filter((t) => t <= ctx.model.now)
+      .sort()
+      .at(-1) ?? m.updatedAt;
   return {
     id,
     name: m.title,

@@ -4,6 +4,7 @@
  */
 
 // Control characters other than tab and line breaks, U+FFFE/U+FFFF and unpaired surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: XML 1.0 forbids them.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text without the characters XML forbids. */

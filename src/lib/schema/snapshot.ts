@@ -98,10 +98,7 @@ export const SyncStateSchema = z
     /** When the sync last listed every tracked issue (catches deletions and transfers); absent before the first. */
     reconciledAt: TimestampSchema.optional(),
     /** Permission answers, re-checked at most daily. */
-    permissions: z.record(
-      z.string(),
-      z.object({ permission: z.string(), checkedAt: TimestampSchema }).strict(),
-    ),
+    permissions: z.record(z.string(), z.object({ permission: z.string(), checkedAt: TimestampSchema }).strict()),
   })
   .strict();
 

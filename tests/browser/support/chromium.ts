@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
-export const INSTALL_HINT = 'install Debian\'s package (`sudo apt-get install chromium`) or set CHROME_PATH to a Chromium/Chrome binary; `bash .ci/run` installs it';
+export const INSTALL_HINT =
+  "install Debian's package (`sudo apt-get install chromium`) or set CHROME_PATH to a Chromium/Chrome binary; `bash .ci/run` installs it";
 
 /** CHROME_PATH if set (it must exist), else the Debian locations. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {

@@ -125,11 +125,13 @@ export function buildDemoSite(): Promise<string> {
 
 /** Every HTML file of a built site, as paths relative to it (`incidents/412/index.html`). */
 export function listHtmlFiles(root: string, dir = ''): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return listHtmlFiles(root, rel);
-    return entry.name.endsWith('.html') ? [rel] : [];
-  }).sort();
+  return readdirSync(path.join(root, dir), { withFileTypes: true })
+    .flatMap((entry) => {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return listHtmlFiles(root, rel);
+      return entry.name.endsWith('.html') ? [rel] : [];
+    })
+    .sort();
 }
 
 /** `incidents/412/index.html` → `/quill/status/incidents/412/`; `404.html` → `/quill/status/404.html`. */

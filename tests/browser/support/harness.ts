@@ -110,7 +110,9 @@ export async function createVisitor(browser: Browser, origin: string, options: V
  */
 export function listProblems(problems: PageProblems, expectStatus?: number): string[] {
   const expected = (line: string): boolean =>
-    expectStatus !== undefined && (line.startsWith(`http error: ${expectStatus} `) || (line.startsWith('console error: Failed to load resource') && line.includes(`status of ${expectStatus}`)));
+    expectStatus !== undefined &&
+    (line.startsWith(`http error: ${expectStatus} `) ||
+      (line.startsWith('console error: Failed to load resource') && line.includes(`status of ${expectStatus}`)));
   return [
     ...problems.consoleErrors.map((m) => `console error: ${m}`),
     ...problems.pageErrors.map((m) => `uncaught: ${m}`),

@@ -46,7 +46,8 @@ const add = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gzip: a.gzip +
 const ZERO: Bytes = { raw: 0, gzip: 0 };
 
 /** Fetched while rendering (feeds behind rel=alternate, lazy images and links are not). */
-const RENDER_RESOURCES = 'link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel="manifest"][href], link[rel~="preload"][href], script[src], img[src]:not([loading="lazy"]), iframe[src], video[poster]';
+const RENDER_RESOURCES =
+  'link[rel~="stylesheet"][href], link[rel~="icon"][href], link[rel="manifest"][href], link[rel~="preload"][href], script[src], img[src]:not([loading="lazy"]), iframe[src], video[poster]';
 
 export function measurePage(dir: string, base: string, pagePath: string): PageWeight {
   const found = resolveSitePath(dir, base, pagePath);

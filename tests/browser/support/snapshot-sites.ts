@@ -71,7 +71,13 @@ export function withLongHistory(snapshot: SnapshotInput, extra: number): Snapsho
       createdAt: shift(template.createdAt, back),
       updatedAt: shift(template.updatedAt, back),
       closedAt: template.closedAt ? shift(template.closedAt, back) : null,
-      comments: template.comments.map((c, k) => ({ ...c, id: ids(k), createdAt: shift(c.createdAt, back), updatedAt: shift(c.updatedAt, back), url: c.url.replace(/\/issues\/\d+#issuecomment-\d+$/, `/issues/${number}#issuecomment-${ids(k)}`) })),
+      comments: template.comments.map((c, k) => ({
+        ...c,
+        id: ids(k),
+        createdAt: shift(c.createdAt, back),
+        updatedAt: shift(c.updatedAt, back),
+        url: c.url.replace(/\/issues\/\d+#issuecomment-\d+$/, `/issues/${number}#issuecomment-${ids(k)}`),
+      })),
       events: template.events.map((e, k) => ({ ...e, id: ids(500 + k), createdAt: shift(e.createdAt, back) })),
     };
   });
