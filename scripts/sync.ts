@@ -7,9 +7,9 @@
 import { loadConfig } from '../src/data/load-config.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
 import { InputError } from '../src/lib/errors.ts';
-import { GitHubError } from '../src/github/errors.ts';
 import { formatSummary } from '../src/github/summary.ts';
 import { runSync } from '../src/github/sync.ts';
+import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
 
 const USAGE = `Usage: npm run sync [-- --json] [-- --full]
   --json   print the summary (or the error) as JSON on stdout
@@ -23,15 +23,16 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const unknown = argv.filter((a) => a !== '--json' && a !== '--full');
-  if (argv.includes('--help') || unknown.length > 0) {
-    console.error(unknown.length > 0 && !argv.includes('--help') ? `Unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    return argv.includes('--help') ? 0 : 2;
-  }
-  const json = argv.includes('--json');
-  const env = process.env;
-  try {
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+
+runGitHubCli(
+  'sync',
+  json,
+  async () => {
+    const flags = parseFlags(argv, ['--json', '--full'], USAGE);
+    if (typeof flags === 'number') return flags;
+    const env = process.env;
     const paths = resolveDataPaths(env);
     const config = loadConfig(paths.config, env);
     const timeoutSeconds = numberFromEnv('SITREP_TIMEOUT_SECONDS');
@@ -40,9 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
       config,
       snapshotPath: paths.snapshot,
       snapshotName: displayPath(paths.snapshot),
-      token: env['GITHUB_TOKEN']?.trim() || undefined,
-      apiUrl: env['GITHUB_API_URL']?.trim() || undefined,
-      full: argv.includes('--full'),
+      ...githubEnv(env),
+      full: flags.has('--full'),
       ...(timeoutSeconds !== undefined ? { timeoutMs: timeoutSeconds * 1000 } : {}),
       ...(maxWait !== undefined ? { maxRateLimitWaitSeconds: maxWait } : {}),
       log: {
@@ -53,26 +53,6 @@ async function main(argv: readonly string[]): Promise<number> {
     });
     console.log(json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));
     return 0;
-  } catch (error) {
-    if (!(error instanceof GitHubError || error instanceof InputError)) throw error;
-    console.error(`sitrep sync failed: ${error.message}\nThe previous snapshot (if any) was left unchanged.`);
-    if (json) {
-      const detail =
-        error instanceof GitHubError
-          ? { endpoint: error.endpoint, status: error.status, detail: error.detail, hint: error.hint }
-          : { where: error.where, problems: error.problems };
-      console.log(JSON.stringify({ ok: false, error: { kind: error.name, message: error.message, ...detail } }, null, 2));
-    }
-    return 1;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
   },
-  (error: unknown) => {
-    console.error('sitrep sync failed unexpectedly (a bug — please report it):', error);
-    process.exitCode = 1;
-  },
+  'The previous snapshot (if any) was left unchanged.',
 );

@@ -29,7 +29,7 @@ export function githubEnv(env: NodeJS.ProcessEnv): { token: string | undefined; 
  * Runs a CLI's main and sets the exit code: its own, 1 after a GitHubError or InputError (told as
  * such, as JSON too with `json`), 1 with a stack for anything else, which is a bug.
  */
-export function runGitHubCli(command: string, json: boolean, main: () => Promise<number>): void {
+export function runGitHubCli(command: string, json: boolean, main: () => Promise<number>, failureNote = ''): void {
   main().then(
     (code) => {
       process.exitCode = code;
@@ -40,7 +40,7 @@ export function runGitHubCli(command: string, json: boolean, main: () => Promise
         console.error(`sitrep ${command} failed unexpectedly (a bug — please report it):`, error);
         return;
       }
-      console.error(`sitrep ${command} failed: ${error.message}`);
+      console.error(`sitrep ${command} failed: ${error.message}${failureNote ? `\n${failureNote}` : ''}`);
       if (json) {
         const detail =
           error instanceof GitHubError
