@@ -46,6 +46,7 @@ describe.skipIf(skip !== undefined)('local time and stale-data warning (JavaScri
       banner: (await page.locator('.banner [data-banner]').textContent()) ?? '',
       footerTimes: await page.locator('footer time').allTextContents(),
       footerTitles: await page.locator('footer time').evaluateAll((els) => els.map((el) => el.getAttribute('title'))),
+      tzNote: (await page.locator('footer [data-tz-note]').textContent()) ?? '',
       asOfRelative: (await page.locator('.banner [data-relative]').textContent()) ?? '',
       problems: listProblems(problems),
     };
@@ -58,12 +59,14 @@ describe.skipIf(skip !== undefined)('local time and stale-data warning (JavaScri
     // Europe/Berlin is UTC+1 in November; the build wrote 11:57 and 12:00 UTC.
     expect(state.footerTimes).toEqual(['21 Nov 2026, 12:57 (your time)', '21 Nov 2026, 13:00 (your time)']);
     expect(state.footerTitles).toEqual(['21 Nov 2026, 11:57 UTC', '21 Nov 2026, 12:00 UTC']);
+    expect(state.tzNote).toBe('Times are in your time zone; hover a time for UTC.');
     expect(state.problems).toEqual([]);
   });
 
   test('without JavaScript the same times read in UTC', async () => {
     const state = await home(demo, { javaScript: false });
     expect(state.footerTimes).toEqual(['21 Nov 2026, 11:57 UTC', '21 Nov 2026, 12:00 UTC']);
+    expect(state.tzNote).toBe('Times are UTC.');
     expect(state.asOfRelative).toBe(' (3 minutes ago)');
     expect(state.warningVisible).toBe(false);
   });
