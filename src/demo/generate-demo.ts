@@ -466,19 +466,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     ],
   ];
   // Numbers count down with age; days ago spread over the year.
-  past.forEach(([daysAgo, severity, , label, title, broken, minutes], i) => {
-    const component =
-      (
-        {
-          docs: 'Documentation',
-          playground: 'Playground',
-          website: 'Website',
-          cli: 'CLI',
-          'editor-extension': 'Editor extension',
-          'npm-packages': 'npm packages',
-          examples: 'Examples',
-        } as Record<string, string>
-      )[label] ?? label;
+  past.forEach(([daysAgo, severity, component, label, title, broken, minutes], i) => {
     const n = 380 - i * 17;
     issues.push(pastIncident(n, daysAgo, severity, component, label, title, broken, minutes));
   });
