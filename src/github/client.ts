@@ -44,6 +44,11 @@ export interface ClientOptions {
   warn: (message: string) => void;
   /** One line per HTTP exchange, when SITREP_DEBUG is set. */
   debug?: ((message: string) => void) | undefined;
+  /**
+   * plugin-throttling's own pacing (writes 1–3 s apart, per GitHub's secondary-limit advice).
+   * On by default; tests against the local server turn it off unless they are about rate limits.
+   */
+  throttle?: boolean | undefined;
 }
 
 /** 304 and friends must be rebuilt without a body. */
@@ -89,7 +94,11 @@ export function createGitHubClient(options: ClientOptions): { octokit: GitHubCli
     // plugin-retry's default list lacks 429, so it would retry a secondary limit on its own backoff
     // before plugin-throttling could honour `retry-after`: leave 429 to plugin-throttling.
     retry: { retries: options.retries, retryAfterBaseValue: options.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    throttle: { onRateLimit: wait('Rate limit'), onSecondaryRateLimit: wait('Secondary rate limit') },
+    throttle: {
+      enabled: options.throttle ?? true,
+      onRateLimit: wait('Rate limit'),
+      onSecondaryRateLimit: wait('Secondary rate limit'),
+    },
     // plugin-request-log reports every failed attempt with log.error, retries included ("500 with
     // id UNKNOWN" for a refused connection): the sync reports the final error itself.
     log: { debug: quiet, info: quiet, warn: options.warn, error: quiet },
@@ -107,6 +116,8 @@ export interface ClientDefaultsOptions {
   maxRateLimitWaitSeconds?: number;
   warn?: (message: string) => void;
   debug?: ((message: string) => void) | undefined;
+  /** false only in tests that are not about rate limits (see ClientOptions.throttle). */
+  throttle?: boolean | undefined;
 }
 
 /** The client with sitrep's defaults: 15 s per request, 3 retries from 1 s, rate limits under 60 s waited out. */
@@ -121,6 +132,7 @@ export function createClientWithDefaults(options: ClientDefaultsOptions): { octo
     maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? 60,
     warn: options.warn ?? (() => {}),
     debug: options.debug,
+    throttle: options.throttle,
   });
   return { octokit, stats, timeoutMs };
 }
