@@ -3,6 +3,7 @@
  * Types are derived from the schema so that the YAML, the docs and the code cannot drift.
  */
 import { z } from 'astro/zod';
+import { NotifySchema, OnCallSchema } from './response.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -89,6 +90,10 @@ export const SiteConfigSchema = z
     labels: LabelsSchema,
     /** GitHub logins trusted beyond the repository's own write-access holders. */
     maintainers: z.array(z.string().regex(LOGIN, 'expected a GitHub login')).default([]),
+    /** Follow-the-sun rotations paged by @mention when an incident nobody owns appears. */
+    oncall: OnCallSchema.optional(),
+    /** Chat channels and webhooks told of every incident step. */
+    notify: NotifySchema.default([]),
   })
   .strict();
 
