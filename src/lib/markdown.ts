@@ -6,6 +6,7 @@
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { IMAGE_SCHEMES, isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
 
 export interface MarkdownContext {
   /** Web URL of the GitHub instance, e.g. https://github.com. */
@@ -86,19 +87,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
     span: ['class', 'role', 'aria-label'],
   },
   allowedClasses: { span: ['task', 'task-done', 'task-open'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  // The same lists the link code decides with (url-schemes.ts): the two cannot disagree.
+  allowedSchemes: [...LINK_SCHEMES],
   // Images are fetched by every visitor: only over TLS, never data: or protocol-relative.
-  allowedSchemesByTag: { img: ['https'] },
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
     // The page owns h1/h2; issue text starts at h3 so it cannot pose as page structure.
     h1: 'h3',
     h2: 'h3',
-    // Only on a link that keeps its href: a javascript: href is dropped after this runs, and
-    // `rel` on an <a> without href is invalid HTML (html-validate attribute-misuse).
-    a: (tagName, attribs) =>
-      keepsHref(attribs['href']) ? { tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } } : { tagName, attribs },
+    // The href is judged here, once (url-schemes.ts): a refused one is removed, so the sanitizer
+    // never has to drop it later, and only a link that keeps its href gets `rel` (on an <a>
+    // without href it is invalid HTML, html-validate attribute-misuse).
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      return href !== undefined && href !== '' && isSafeLinkUrl(href)
+        ? { tagName, attribs: { ...rest, href, rel: 'nofollow ugc noopener noreferrer' } }
+        : { tagName, attribs: rest };
+    },
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
   },
   // An image whose source did not survive (data:, javascript:, relative) is dropped whole.
@@ -110,13 +117,6 @@ SANITIZE.allowedAttributes = {
   a: ['href', 'title', 'rel'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'referrerpolicy'],
 };
-
-/** Whether sanitize-html will keep this href: present, and relative or of an allowed scheme. */
-function keepsHref(href: string | undefined): boolean {
-  if (!href) return false;
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
-  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
-}
 
 /** Sanitizes HTML with sitrep's allowlist. */
 export function sanitize(html: string): string {
