@@ -14,8 +14,9 @@ import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
 import { createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
-import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
+import { getPermission, parseRepo } from './fetchers.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
+import { fetchIssueDetails } from './issue-details.ts';
 import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
@@ -109,15 +110,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
         log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
         break;
       }
-      try {
-        const comments = issue.comments === 0 ? [] : await listIssueComments(octokit, repo, issue.number);
-        const events = await listIssueEvents(octokit, repo, issue.number);
-        details.push({ issue, comments, events });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 404 && status !== 410) throw error;
-        removed.add(issue.number); // deleted between the listing and now
-      }
+      const fetched = await fetchIssueDetails(octokit, repo, issue, previous.records.get(issue.number));
+      if (fetched.kind === 'fetched') details.push({ issue, comments: fetched.comments, events: fetched.events });
+      else removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
       if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
     }
 
