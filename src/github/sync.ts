@@ -8,6 +8,7 @@
  * 3. Referenced issues of post-mortem action items; then validate and write atomically.
  */
 import { InputError } from '../lib/errors.ts';
+import { isTrustedlyLabelled } from '../lib/incident.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
@@ -133,8 +134,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
 
     // 3. Post-mortem action items.
-    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
-    const referenced = await syncReferencedIssues({
+    // Only post-mortems the page publishes: an outsider's text must not spend the rate limit.
+    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem) && isTrustedlyLabelled(issue, config.labels.postmortem));
+    const { referenced, missing } = await syncReferencedIssues({
       octokit,
       repo,
       postmortems,
@@ -143,6 +145,10 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       prevEtags: previous.sync?.etags ?? {},
       etags,
       recheck: fullReason !== null,
+      missing: previous.sync?.missingReferences,
+      mayFetch: () => !stats.rateLimit || stats.rateLimit.remaining >= reserve,
+      warn: log.warn,
+      toError: (error) => toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) }),
     });
 
     const takenAt = clock().toISOString();
@@ -156,6 +162,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     // the next run a full one, which lists them again whatever this run was.
     const reconciledAt = deferred > 0 ? undefined : fullReason ? started.toISOString() : previous.sync?.reconciledAt;
     if (reconciledAt) sync.reconciledAt = reconciledAt;
+    if (missing.length > 0) sync.missingReferences = missing;
     const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
     writeSnapshotAtomically(options.snapshotPath, snapshot, options.snapshotName ?? options.snapshotPath);
 
