@@ -22,6 +22,7 @@ import { CHROMIUM_ARGS, findChromium, launchChromium } from '../tests/browser/su
 import { SITE_BASE, buildDemoSite } from '../tests/browser/support/demo-site.ts';
 import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite, type Bytes, type PageWeight } from '../tests/browser/support/page-weight.ts';
 import { buildSnapshotSite, demoSnapshot, withLongHistory } from '../tests/browser/support/snapshot-sites.ts';
+import { hostileTextFigures } from './lib/hostile-text-bench.ts';
 
 const run = promisify(execFile);
 /** Lighthouse 12 still supports Node 20 (13 needs 22); fetched by npx, not a dependency (185 MB). */
@@ -197,6 +198,9 @@ async function main(): Promise<void> {
     const delta = await longHistoryFigures();
     if (Math.abs(delta) > BUDGETS.homeGrowthBytes) broken.push(`home page changed by ${delta} bytes with a long history`);
   }
+
+  say('\nHostile issue text (render or parse time, best of 3):');
+  for (const line of hostileTextFigures()) say(line);
 
   say('\nBudgets:');
   say(

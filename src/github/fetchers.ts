@@ -4,6 +4,7 @@
  */
 import type { GitHubClient } from './client.ts';
 import { describeEndpoint, malformedResponse } from './errors.ts';
+import { permissionRefused } from './permission-errors.ts';
 import { asArrayOf, isComment, isIssue, isIssueEvent, isPermission, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
 
 export interface Repo {
@@ -130,7 +131,8 @@ export async function getIssue(octokit: GitHubClient, { owner, repo }: Repo, num
 
 /**
  * A login's permission on the repository: role_name when given (it tells "maintain" and "triage"
- * apart), else permission. 403/404 (not a collaborator, no such user, token may not ask) → "none".
+ * apart), else permission. 404 (not a collaborator, no such user) → "none". A 403 that is not a
+ * rate limit means the token may not ask: an error, never "nobody is trusted" (permission-errors.ts).
  */
 export async function getPermission(octokit: GitHubClient, { owner, repo }: Repo, username: string): Promise<string> {
   let response;
@@ -138,7 +140,8 @@ export async function getPermission(octokit: GitHubClient, { owner, repo }: Repo
     response = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username });
   } catch (error) {
     const status = statusOf(error);
-    if ((status === 403 && !isRateLimited(error)) || status === 404) return 'none';
+    if (status === 403 && !isRateLimited(error)) throw permissionRefused(error, `${owner}/${repo}`);
+    if (status === 404) return 'none';
     throw error;
   }
   const data: unknown = response.data;

@@ -11,6 +11,7 @@ import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { fetchListing, getIssue, type Repo } from './fetchers.ts';
 import { isIssue, type GitHubIssue } from './github-json.ts';
+import { confirmListedRemovals } from './listing-sanity.ts';
 import { isTrackedIssue } from './to-records.ts';
 
 export interface FindChangesInput {
@@ -70,8 +71,9 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
     // next `since` listing. The newest `updated_at` across several listings could skip an update
     // made between two of them. (Without a Date header, fall back to that, best effort.)
     highWaterMark = listingStart ?? later(highWaterMark, newest);
-    // Deleted, transferred, or no longer labelled.
+    // Deleted, transferred, or no longer labelled — unless the listing came back short.
     for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
+    await confirmListedRemovals({ octokit, repo, labels, records, removed, latest, listing: `GET ${issuesPath}?state=all&labels=${labels.join('|')}` });
   } else {
     // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
     const listing = await fetchListing(octokit, {

@@ -8,14 +8,16 @@
  * 3. Referenced issues of post-mortem action items; then validate and write atomically.
  */
 import { InputError } from '../lib/errors.ts';
+import { isTrustedlyLabelled } from '../lib/incident.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
 import { createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
-import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
+import { getPermission, parseRepo } from './fetchers.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
+import { fetchIssueDetails } from './issue-details.ts';
 import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
@@ -109,15 +111,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
         log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
         break;
       }
-      try {
-        const comments = issue.comments === 0 ? [] : await listIssueComments(octokit, repo, issue.number);
-        const events = await listIssueEvents(octokit, repo, issue.number);
-        details.push({ issue, comments, events });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 404 && status !== 410) throw error;
-        removed.add(issue.number); // deleted between the listing and now
-      }
+      const fetched = await fetchIssueDetails(octokit, repo, issue, previous.records.get(issue.number));
+      if (fetched.kind === 'fetched') details.push({ issue, comments: fetched.comments, events: fetched.events });
+      else removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
       if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
     }
 
@@ -138,8 +134,9 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
 
     // 3. Post-mortem action items.
-    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
-    const referenced = await syncReferencedIssues({
+    // Only post-mortems the page publishes: an outsider's text must not spend the rate limit.
+    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem) && isTrustedlyLabelled(issue, config.labels.postmortem));
+    const { referenced, missing } = await syncReferencedIssues({
       octokit,
       repo,
       postmortems,
@@ -148,6 +145,10 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       prevEtags: previous.sync?.etags ?? {},
       etags,
       recheck: fullReason !== null,
+      missing: previous.sync?.missingReferences,
+      mayFetch: () => !stats.rateLimit || stats.rateLimit.remaining >= reserve,
+      warn: log.warn,
+      toError: (error) => toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) }),
     });
 
     const takenAt = clock().toISOString();
@@ -161,6 +162,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     // the next run a full one, which lists them again whatever this run was.
     const reconciledAt = deferred > 0 ? undefined : fullReason ? started.toISOString() : previous.sync?.reconciledAt;
     if (reconciledAt) sync.reconciledAt = reconciledAt;
+    if (missing.length > 0) sync.missingReferences = missing;
     const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
     writeSnapshotAtomically(options.snapshotPath, snapshot, options.snapshotName ?? options.snapshotPath);
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWithFriendlyErrors } from '../lib/errors.ts';
+import { toFileError } from './fs-errors.ts';
 import { IssueRecordSchema, SnapshotSchema, type SnapshotInput } from '../lib/schema/snapshot.ts';
 
 /** Throws an InputError naming the record and key if the snapshot would not load. */
@@ -17,13 +18,17 @@ export function validateSnapshot(snapshot: SnapshotInput, where: string): void {
 
 export function writeSnapshotAtomically(file: string, snapshot: SnapshotInput, where: string): void {
   validateSnapshot(snapshot, where);
-  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temporary, `${JSON.stringify(snapshot, null, 2)}\n`, { flush: true });
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to clean up, or the folder cannot be touched at all: the first error says why.
+    }
+    throw toFileError(error, 'write the snapshot', where);
   }
 }

@@ -88,7 +88,8 @@ export function isTrustedlyLabelled(issue: IssueRecord, label: string): boolean 
 /** Matches a form checkbox label or a component label to a configured component. */
 export function findComponent(name: string, components: readonly Component[]): Component | undefined {
   const wanted = name.trim().toLowerCase();
-  const id = /\(`?([a-z0-9-]+)`?\)\s*$/.exec(wanted)?.[1];
+  // The id in a trailing `(cli)`, found from the last "(": an unanchored regex would be quadratic.
+  const id = wanted.endsWith(')') ? /^\(`?([a-z0-9-]+)`?\)$/.exec(wanted.slice(wanted.lastIndexOf('(')))?.[1] : undefined;
   return components.find((c) => c.id === wanted || c.name.toLowerCase() === wanted || c.id === id);
 }
 

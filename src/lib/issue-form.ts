@@ -16,17 +16,31 @@ export interface ParsedForm<K extends string> {
 
 const NO_RESPONSE = /^_no response_$/i;
 
+/**
+ * The text of a `### heading` line (`##` too at level '##'), without a closing `#` sequence, or null.
+ * No regex with `(.+?)\s*#*\s*$`: that one backtracks cubically (145 s for one line of 8,000
+ * spaces); trimming by hand is linear.
+ */
+function readHeading(line: string, level: '##' | '###'): string | null {
+  const open = (level === '###' ? /^###\s+/ : /^#{2,3}\s+/).exec(line);
+  if (!open) return null;
+  const rest = line.slice(open[0].length).trimEnd();
+  let end = rest.length;
+  while (end > 0 && rest[end - 1] === '#') end--;
+  const text = rest.slice(0, end).trimEnd();
+  return text || rest || null;
+}
+
 /** Splits a body into `### heading` sections, keeping text before the first one. */
 export function splitSections(body: string, level: '##' | '###' = '###'): { preamble: string; sections: { heading: string; value: string }[] } {
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
-  const heading = level === '###' ? /^###\s+(.+?)\s*#*\s*$/ : /^#{2,3}\s+(.+?)\s*#*\s*$/;
   const sections: { heading: string; lines: string[] }[] = [];
   const preamble: string[] = [];
   let inFence = false;
   for (const line of lines) {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    const match = inFence ? null : heading.exec(line);
-    if (match?.[1]) sections.push({ heading: match[1], lines: [] });
+    const heading = inFence ? null : readHeading(line, level);
+    if (heading) sections.push({ heading, lines: [] });
     else (sections.at(-1)?.lines ?? preamble).push(line);
   }
   return {
@@ -67,11 +81,12 @@ export function parseIssueForm<K extends string>(body: string | null, fields: Re
  */
 export function readSelections(value: string | null): string[] {
   if (!value) return [];
-  const boxes = [...value.matchAll(/^\s*[-*]\s+\[([ xX])\]\s+(.+?)\s*$/gm)];
+  // `(.*)` and a trim, not `(.+?)\s*$`, which backtracks quadratically on a line of spaces.
+  const boxes = [...value.matchAll(/^[ \t]*[-*][ \t]+\[([ xX])\][ \t]+(.*)$/gm)];
   if (boxes.length > 0)
     return boxes
       .filter((m) => m[1] !== ' ')
-      .map((m) => m[2] ?? '')
+      .map((m) => (m[2] ?? '').trim())
       .filter(Boolean);
   return value
     .split(/[,\n]/)

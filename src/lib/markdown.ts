@@ -6,6 +6,8 @@
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { exceedsMarkdownLimits, plainTextHtml, startWithinWindow } from './markdown-limits.ts';
+import { IMAGE_SCHEMES, isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
 
 export interface MarkdownContext {
   /** Web URL of the GitHub instance, e.g. https://github.com. */
@@ -19,7 +21,7 @@ const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}';
 const issueRef = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
   name: 'issueRef',
   level: 'inline',
-  start: (src) => src.match(/(?:^|[^\w&/])#\d/)?.index,
+  start: (src) => startWithinWindow(src, /(?:^|[^\w&/])#\d/),
   tokenizer(src) {
     const match = /^#(\d{1,9})\b/.exec(src);
     if (!match) return undefined;
@@ -32,8 +34,8 @@ const mention = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
   name: 'mention',
   level: 'inline',
   start: (src) => {
-    const m = src.match(/(?:^|[^\w`/])@[A-Za-z0-9]/);
-    return m?.index === undefined ? undefined : m.index + (m[0].startsWith('@') ? 0 : 1);
+    const at = startWithinWindow(src, /(?:^|[^\w`/])@[A-Za-z0-9]/);
+    return at === undefined || src[at] === '@' ? at : at + 1;
   },
   tokenizer(src) {
     const match = new RegExp(`^@(${LOGIN})(?![\\w-])`).exec(src);
@@ -86,19 +88,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
     span: ['class', 'role', 'aria-label'],
   },
   allowedClasses: { span: ['task', 'task-done', 'task-open'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  // The same lists the link code decides with (url-schemes.ts): the two cannot disagree.
+  allowedSchemes: [...LINK_SCHEMES],
   // Images are fetched by every visitor: only over TLS, never data: or protocol-relative.
-  allowedSchemesByTag: { img: ['https'] },
+  allowedSchemesByTag: { img: [...IMAGE_SCHEMES] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
     // The page owns h1/h2; issue text starts at h3 so it cannot pose as page structure.
     h1: 'h3',
     h2: 'h3',
-    // Only on a link that keeps its href: a javascript: href is dropped after this runs, and
-    // `rel` on an <a> without href is invalid HTML (html-validate attribute-misuse).
-    a: (tagName, attribs) =>
-      keepsHref(attribs['href']) ? { tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener noreferrer' } } : { tagName, attribs },
+    // The href is judged here, once (url-schemes.ts): a refused one is removed, so the sanitizer
+    // never has to drop it later, and only a link that keeps its href gets `rel` (on an <a>
+    // without href it is invalid HTML, html-validate attribute-misuse).
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      return href !== undefined && href !== '' && isSafeLinkUrl(href)
+        ? { tagName, attribs: { ...rest, href, rel: 'nofollow ugc noopener noreferrer' } }
+        : { tagName, attribs: rest };
+    },
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', referrerpolicy: 'no-referrer' } }),
   },
   // An image whose source did not survive (data:, javascript:, relative) is dropped whole.
@@ -111,20 +119,35 @@ SANITIZE.allowedAttributes = {
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'referrerpolicy'],
 };
 
-/** Whether sanitize-html will keep this href: present, and relative or of an allowed scheme. */
-function keepsHref(href: string | undefined): boolean {
-  if (!href) return false;
-  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
-  return scheme === undefined || ['http', 'https', 'mailto'].includes(scheme);
-}
-
 /** Sanitizes HTML with sitrep's allowlist. */
 export function sanitize(html: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-/** Creates a renderer bound to a repository (for `#123` links). */
-export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string) => string {
+/** Told why a text was shown as plain text instead of Markdown (for a build-log notice). */
+export type OnPlainText = (why: string) => void;
+
+/** marked's HTML for `markdown`, or null (and `onPlainText` told why) when it is out of bounds. */
+function parseWithinLimits(marked: Marked, markdown: string, onPlainText: OnPlainText | undefined): string | null {
+  const why = exceedsMarkdownLimits(markdown);
+  if (why) {
+    onPlainText?.(why);
+    return null;
+  }
+  try {
+    return marked.parse(markdown) as string;
+  } catch (error) {
+    // The bounds above keep marked's recursion well inside the stack; this is the backstop.
+    onPlainText?.(error instanceof RangeError ? 'too deeply nested to render' : `could not be rendered (${String(error).slice(0, 120)})`);
+    return null;
+  }
+}
+
+/**
+ * Creates a renderer bound to a repository (for `#123` links). Text out of bounds (markdown-limits.ts)
+ * is rendered as escaped plain text and `onPlainText` is told why.
+ */
+export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string, onPlainText?: OnPlainText) => string {
   const marked = new Marked({ gfm: true, breaks: true, async: false });
   marked.use({
     extensions: [issueRef(ctx), mention(ctx)],
@@ -143,12 +166,16 @@ export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string)
           : '<span class="task task-open" role="img" aria-label="to do">☐</span> ',
     },
   });
-  return (markdown) => sanitize(marked.parse(markdown) as string);
+  return (markdown, onPlainText) => {
+    const html = parseWithinLimits(marked, markdown, onPlainText);
+    return html === null ? plainTextHtml(markdown) : sanitize(html);
+  };
 }
 
 /** Plain text of some Markdown, for feeds, titles and the API: no tags, entities decoded, whitespace folded. */
-export function markdownToPlainText(markdown: string): string {
-  return htmlToPlainText(new Marked({ gfm: true, async: false }).parse(markdown) as string);
+export function markdownToPlainText(markdown: string, onPlainText?: OnPlainText): string {
+  const html = parseWithinLimits(new Marked({ gfm: true, async: false }), markdown, onPlainText);
+  return html === null ? markdown.replace(/[ \t]+/g, ' ').trim() : htmlToPlainText(html);
 }
 
 /** Plain text of some HTML (e.g. a rendered post-mortem): block ends become line breaks. */

@@ -171,13 +171,22 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { config, snapshot, now } = input;
   const notices: Notice[] = [];
   const markdown = createMarkdownRenderer({ githubUrl: config.githubUrl, repository: snapshot.repository || config.repository });
-  const render: Renderers = { html: markdown, text: markdownToPlainText };
+  // Per issue (or file), so that text shown as plain text is reported with where it came from.
+  const renderFor = (where: string): Renderers => {
+    const onPlainText = (why: string): void => {
+      const message = `text shown as plain text: ${why}`;
+      if (!notices.some((n) => n.where === where && n.message === message)) notices.push({ where, message });
+    };
+    return { html: (md) => markdown(md, onPlainText), text: (md) => markdownToPlainText(md, onPlainText) };
+  };
   const { issues, skipped } = readIssues(snapshot.issues);
   const kinds = classify(issues, config, notices);
 
-  const incidents = kinds.incidents.map((issue) => buildIncident(issue, config, render, notices)).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const incidents = kinds.incidents
+    .map((issue) => buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices))
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const maintenances = kinds.maintenance
-    .map((issue) => buildMaintenance(issue, config, now, render, notices))
+    .map((issue) => buildMaintenance(issue, config, now, renderFor(`issue #${issue.number}`), notices))
     .filter((m): m is Maintenance => m !== undefined)
     .sort((a, b) => b.scheduledFor.localeCompare(a.scheduledFor));
 
@@ -191,9 +200,9 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       else postmortems.set(n, pm);
     }
   };
-  for (const file of input.postmortemFiles) attach(buildPostmortemFromFile(file, referenced, render), file.path);
+  for (const file of input.postmortemFiles) attach(buildPostmortemFromFile(file, referenced, renderFor(file.path)), file.path);
   for (const issue of kinds.postmortems) {
-    const pm = buildPostmortemFromIssue(issue, referenced, render);
+    const pm = buildPostmortemFromIssue(issue, referenced, renderFor(`issue #${issue.number}`));
     if (pm) attach(pm, `issue #${issue.number}`);
     else notices.push({ where: `issue #${issue.number}`, message: 'post-mortem names no incident (put "#123" in the title or the "Incident number" field)' });
   }

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { buildFixture, text } from '../support/build.ts';
-import { CONFIG_INPUT, closed, issue, snapshot } from '../support/records.ts';
+import { CONFIG_INPUT, closed, comment, issue, snapshot } from '../support/records.ts';
 
 describe('refusals with a clear message', () => {
   test('an invalid config names the file and the key, and builds nothing', async () => {
@@ -76,5 +76,24 @@ describe('never "all operational" by mistake', () => {
     expect(text(doc.querySelector('[data-banner]'))).toBe('No known incidents, but some records could not be read');
     expect(doc.querySelector('[data-overall]')?.className).toContain('s-unknown');
     expect(build.exists('incidents/1/')).toBe(true);
+  });
+});
+
+describe('hostile Markdown cannot take the build down', () => {
+  test('2,000 nested quotes and a backtracking heading: the build succeeds, the text shows as plain text, the log names the issue', async () => {
+    const hostile = issue({
+      number: 9,
+      labels: ['incident', 'P0'],
+      body: `### Severity\n\nP0\n\n### What is broken\n\nEverything.\n\n### a${' '.repeat(16_000)}b\n\ntail`,
+      comments: [comment({ at: '2026-11-21T10:30:00Z', body: `${'>'.repeat(2000)} still investigating <a href="java&#x09;script:alert(1)">x</a>` })],
+    });
+    const build = await buildFixture({ snapshot: snapshot([hostile], { takenAt: '2026-11-21T11:58:00Z' }) });
+    expect(build.code, build.stderr).toBe(0);
+    expect(build.stderr).toMatch(/note: issue #9: text shown as plain text: nested more than 100 levels deep/);
+    const doc = build.page('incidents/9/');
+    expect(text(doc.body)).toContain('still investigating');
+    expect([...doc.querySelectorAll('a')].filter((a) => /script:/i.test(a.getAttribute('href') ?? ''))).toEqual([]);
+    expect(doc.body.innerHTML).toContain('&lt;a href="java');
+    expect(text(build.page('').querySelector('[data-banner]'))).not.toBe('All systems operational');
   });
 });

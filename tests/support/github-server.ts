@@ -44,7 +44,9 @@ export type Fault =
   /** Accepts the request and never answers. */
   | { kind: 'hang' }
   /** 200 with a JSON content type and a truncated body. */
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** 200 with `[]`: a listing page that comes back empty (short) when it should not. */
+  | { kind: 'empty-page' };
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -222,6 +224,8 @@ export class GitHubTestServer {
     if (fault?.kind === 'malformed') {
       result = { status: 200 };
       bodyText = '{"incomplete": [{"number": 1, "title": "trunc';
+    } else if (fault?.kind === 'empty-page') {
+      result = json(200, []);
     } else if (fault) {
       result = faultResult(fault);
     } else if (auth && this.options.tokens && !this.options.tokens.includes(token ?? '')) {
@@ -285,7 +289,7 @@ function rateHeaders(bucket: RateBucket): Record<string, string> {
   };
 }
 
-function faultResult(fault: Exclude<Fault, { kind: 'hang' } | { kind: 'malformed' }>): RouteResult {
+function faultResult(fault: Exclude<Fault, { kind: 'hang' } | { kind: 'malformed' } | { kind: 'empty-page' }>): RouteResult {
   switch (fault.kind) {
     case 'status':
       return json(fault.status, { message: fault.status >= 500 ? 'Server Error' : 'Fault injected' });
@@ -392,18 +396,24 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
   );
 
   const issueChild =
-    (list: (repo: FakeGitHubRepo, number: number) => unknown[]): RouteHandler =>
-    ({ repo, params }) => {
+    (list: (repo: FakeGitHubRepo, number: number, query: URLSearchParams) => unknown[]): RouteHandler =>
+    ({ repo, params, query }) => {
       const issue = repo!.issues.get(Number(params['number']));
       if (!issue) return json(404, NOT_FOUND);
       if (issue.deleted) return json(410, { message: 'This issue was deleted' });
-      return { status: 200, body: list(repo!, issue.number), paginate: true };
+      return { status: 200, body: list(repo!, issue.number, query), paginate: true };
     };
-  // https://docs.github.com/en/rest/issues/comments#list-issue-comments
+  // https://docs.github.com/en/rest/issues/comments#list-issue-comments — `since`: updated at or after.
   server.route(
     'GET',
     '/repos/:owner/:repo/issues/:number/comments',
-    issueChild((repo, n) => repo.commentsOf(n).map((c) => commentJson(api(), repo, c))),
+    issueChild((repo, n, query) => {
+      const since = query.get('since');
+      return repo
+        .commentsOf(n)
+        .filter((c) => !since || Date.parse(c.updated_at) >= Date.parse(since))
+        .map((c) => commentJson(api(), repo, c));
+    }),
     true,
   );
   // https://docs.github.com/en/rest/issues/events#list-issue-events

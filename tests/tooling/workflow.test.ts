@@ -54,6 +54,7 @@ describe('actionlint', () => {
     { what: 'a misspelt job output', from: 'needs.build.outputs.site-url', to: 'needs.build.outputs.site-adress', kind: 'expression' },
     { what: 'a step id that does not exist', from: 'steps.pages.outputs.base_url }}\n', to: 'steps.page.outputs.base_url }}\n', kind: 'expression' },
     { what: 'an unknown key in a job', from: '    timeout-minutes: 15\n', to: '    timeout-minute: 15\n', kind: 'syntax-check' },
+    { what: 'a misspelt key in a job concurrency group', from: '      group: sitrep-sync\n', to: '      groups: sitrep-sync\n', kind: 'syntax-check' },
     { what: 'broken YAML', from: 'jobs:\n', to: 'jobs:\n  build: "unterminated\n', kind: 'linter-trap' },
   ])('reports $what', async ({ from, to, kind }) => {
     expect(STATUS).toContain(from);
@@ -77,11 +78,12 @@ interface Job {
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
   outputs?: Record<string, string>;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
   steps: Step[];
 }
 interface Workflow {
   on: Record<string, { types?: string[]; branches?: string[]; paths?: string[] } | { cron: string }[] | null>;
-  concurrency: { group: string; 'cancel-in-progress': boolean };
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 }
@@ -113,8 +115,28 @@ describe('.github/workflows/status.yml', () => {
     for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels') expect(job.needs).toContain('build');
   });
 
-  test('deploys one run at a time and never cancels a deploy in flight', () => {
-    expect(workflow.concurrency).toEqual({ group: 'sitrep-pages', 'cancel-in-progress': false });
+  test('syncs, deploys and announces one run at a time, never cancelling one in flight', () => {
+    expect(jobs['build']?.concurrency).toEqual({ group: 'sitrep-sync', 'cancel-in-progress': false });
+    expect(jobs['deploy']?.concurrency).toEqual({ group: 'sitrep-pages', 'cancel-in-progress': false });
+    expect(jobs['announce']?.concurrency).toEqual({ group: 'sitrep-announce', 'cancel-in-progress': false });
+  });
+
+  // GitHub keeps one pending run per concurrency group: a no-op run (a pull-request comment) that
+  // joined a group could cancel the waiting run carrying a maintainer's update. Only jobs that a
+  // no-op run skips may join one, so the group belongs on jobs, never on the workflow.
+  test('runs started by pull-request comments join no concurrency group', () => {
+    expect(workflow.concurrency).toBeUndefined();
+    const skipsPullRequests = (name: string): boolean => {
+      const job = jobs[name];
+      if (!job) return false;
+      if (job.if?.includes('!github.event.issue.pull_request')) return true;
+      const needs = typeof job.needs === 'string' ? [job.needs] : (job.needs ?? []);
+      // A job whose needs were skipped is skipped too, unless its `if` says always().
+      return !job.if?.includes('always()') && needs.some(skipsPullRequests);
+    };
+    const grouped = Object.keys(jobs).filter((name) => jobs[name]?.concurrency);
+    expect(grouped.length).toBeGreaterThan(0);
+    expect(grouped.filter((name) => !skipsPullRequests(name))).toEqual([]);
   });
 
   test('grants each job only what it needs', () => {

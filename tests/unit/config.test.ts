@@ -51,6 +51,22 @@ describe('content/status.yml', () => {
     { name: 'typo in a key', text: `${VALID}staleAfterMinute: 5\n`, problem: '(top level): unknown key "staleAfterMinute"' },
     { name: 'wrong type', text: `${VALID}staleAfterMinutes: soon\n`, problem: 'staleAfterMinutes: expected number, got string' },
     { name: 'bad site URL', text: VALID.replace('https://acme.github.io/status', 'acme.github.io'), problem: 'site: Invalid url' },
+    {
+      name: 'site with a scheme other than http(s)',
+      text: VALID.replace('https://acme.github.io/status', 'javascript:alert(1)'),
+      problem: 'site: use an http:// or https:// URL',
+    },
+    { name: 'githubUrl as a file URL', text: `${VALID}githubUrl: file:///etc/passwd\n`, problem: 'githubUrl: use an http:// or https:// URL' },
+    {
+      name: 'component url with a script scheme',
+      text: VALID.replace('    name: CLI\n', '    name: CLI\n    url: "javascript:alert(document.cookie)"\n'),
+      problem: 'components.0.url: use an http:// or https:// URL',
+    },
+    {
+      name: 'component url as data',
+      text: VALID.replace('    name: CLI\n', '    name: CLI\n    url: "data:text/html,<script>alert(1)</script>"\n'),
+      problem: 'components.0.url: use an http:// or https:// URL',
+    },
     { name: 'unknown label key', text: `${VALID}labels:\n  severity:\n    P3: low\n`, problem: 'labels.severity: unknown key "P3"' },
   ])('$name → names the key', ({ text, problem }) => {
     const error = errorOf(() => parseConfigText(text, 'content/status.yml'));
@@ -71,6 +87,16 @@ describe('content/status.yml', () => {
     writeFileSync(file, VALID);
     const config = loadConfig(file, { GITHUB_REPOSITORY: 'other/repo', SITREP_SITE_URL: 'https://status.example.org/' });
     expect(config).toMatchObject({ repository: 'other/repo', site: 'https://status.example.org/' });
+    expect(errorOf(() => loadConfig(file, { SITREP_SITE_URL: 'ftp://status.example.org/' })).problems).toContain('site: use an http:// or https:// URL');
+  });
+
+  test('http and https URLs are accepted in every URL key', () => {
+    const text = `${VALID.replace('    name: CLI\n', '    name: CLI\n    url: http://cli.example.org\n')}githubUrl: https://ghe.example.org\n`;
+    expect(parseConfigText(text.replace('https://acme.github.io/status', 'http://status.example.org'), 'status.yml')).toMatchObject({
+      site: 'http://status.example.org',
+      githubUrl: 'https://ghe.example.org',
+      components: [{ url: 'http://cli.example.org' }],
+    });
   });
 
   test('a missing file says so', () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Window } from 'happy-dom';
-import { createMarkdownRenderer, markdownToPlainText } from '../../src/lib/markdown.ts';
+import { createMarkdownRenderer, markdownToPlainText, sanitize } from '../../src/lib/markdown.ts';
+import { isSafeLinkUrl } from '../../src/lib/url-schemes.ts';
 
 const render = createMarkdownRenderer({ githubUrl: 'https://github.com', repository: 'acme/widgets' });
 
@@ -53,6 +54,20 @@ const XSS_VECTORS = [
   '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
   '<img src="https://ok.example/a.png" onload="alert(1)">',
   '<a href="//evil.example/x">protocol-relative</a>',
+  // Scheme obfuscation that browsers (and sanitize-html) read through: the link code must agree.
+  '<a href="java&#x09;script:alert(1)">tab entity</a>',
+  '<a href="java&#x0A;script:alert(1)">newline entity</a>',
+  '<a href="java&#x0D;script:alert(1)">carriage return entity</a>',
+  '<a href="java\u0001script:alert(1)">control character</a>',
+  '<a href="java\u001fscript:alert(1)">unit separator</a>',
+  '<a href="&#x01;javascript:alert(1)">leading control entity</a>',
+  '<a href="java<!-- -->script:alert(1)">comment inside</a>',
+  '<a href="\\\\evil.example/x">backslash-relative</a>',
+  '<a href="/\\evil.example/x">mixed-slash-relative</a>',
+  '<a href="javascript&colon;alert(1)">named colon</a>',
+  '[md](java&#x09;script:alert(1))',
+  '[md](java%09script:alert(1))',
+  '<img src="java&#x09;script:alert(1)">',
 ];
 
 function parse(html: string): Document {
@@ -78,6 +93,32 @@ describe('sanitizer: known XSS vectors render inert', () => {
     }
     // Images load only over https.
     for (const img of doc.querySelectorAll('img')) expect(img.getAttribute('src')).toMatch(/^https:\/\//);
+    // The link code and the sanitizer decide alike: `rel` only on a link that kept its href
+    // (a lone `rel` is invalid HTML), so no link is left half-judged.
+    for (const a of doc.querySelectorAll('a')) expect(a.hasAttribute('rel'), a.outerHTML).toBe(a.hasAttribute('href'));
+  });
+});
+
+describe('one scheme decision for links', () => {
+  test.each([
+    { href: 'https://ok.example/a', kept: true },
+    { href: 'http://ok.example/a', kept: true },
+    { href: 'mailto:ops@example.com', kept: true },
+    { href: '/relative/path', kept: true },
+    { href: '#section', kept: true },
+    { href: 'java\tscript:alert(1)', kept: false },
+    { href: 'java\u0000script:alert(1)', kept: false },
+    { href: ' \u0001JavaScript:alert(1)', kept: false },
+    { href: 'data:text/html,x', kept: false },
+    { href: 'vbscript:x', kept: false },
+    { href: '//evil.example', kept: false },
+    { href: '\\\\evil.example', kept: false },
+    { href: 'ja<!-- x -->vascript:alert(1)', kept: false },
+  ])('$href → kept: $kept', ({ href, kept }) => {
+    expect(isSafeLinkUrl(href)).toBe(kept);
+    const a = parse(sanitize(`<a href="${href.replace(/"/g, '&quot;')}">x</a>`)).querySelector('a');
+    expect(a?.hasAttribute('href')).toBe(kept);
+    expect(a?.hasAttribute('rel')).toBe(kept);
   });
 });
 

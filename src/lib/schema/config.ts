@@ -3,11 +3,14 @@
  * Types are derived from the schema so that the YAML, the docs and the code cannot drift.
  */
 import { z } from 'astro/zod';
+import { isHttpUrl } from '../url-schemes.ts';
 import { NotifySchema, OnCallSchema } from './response.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 const COMPONENT_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A URL the page links to or builds on: http(s) only (a `javascript:` or `data:` one would run). */
+const HttpUrlSchema = z.string().url().refine(isHttpUrl, 'use an http:// or https:// URL');
 
 export const ComponentSchema = z
   .object({
@@ -20,7 +23,7 @@ export const ComponentSchema = z
     /** Components sharing a group are shown together in a collapsible section. */
     group: z.string().min(1).optional(),
     /** Where the component lives, linked from its page. */
-    url: z.string().url().optional(),
+    url: HttpUrlSchema.optional(),
   })
   .strict();
 
@@ -67,9 +70,9 @@ export const SiteConfigSchema = z
     /** owner/repo holding the incident issues; the GITHUB_REPOSITORY env var overrides it. */
     repository: z.string().regex(REPOSITORY, 'expected "owner/repo"'),
     /** Public URL of the site; a project-pages URL (https://owner.github.io/repo) implies the base path /repo. */
-    site: z.string().url(),
+    site: HttpUrlSchema,
     /** Web URL of the GitHub instance, for links to issues and profiles. */
-    githubUrl: z.string().url().default('https://github.com'),
+    githubUrl: HttpUrlSchema.default('https://github.com'),
     /** Data older than this at build time (or in the visitor's browser) is flagged as possibly stale. */
     staleAfterMinutes: z.number().int().positive().default(30),
     /** Incidents per page in the full history. */

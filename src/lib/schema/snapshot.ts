@@ -99,6 +99,8 @@ export const SyncStateSchema = z
     reconciledAt: TimestampSchema.optional(),
     /** Permission answers, re-checked at most daily. */
     permissions: z.record(z.string(), z.object({ permission: z.string(), checkedAt: TimestampSchema }).strict()),
+    /** Issue numbers named by post-mortem action items that GitHub answered 404/410 for: not asked again until listed. */
+    missingReferences: z.array(z.number().int().positive()).optional(),
   })
   .strict();
 
