@@ -120,3 +120,14 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
     unconfirmed: ORDER.filter((c) => unconfirmed.has(c)),
   };
 }
+
+const CHANGE_TEXT: Record<UnconfirmedChange, string> = { title: 'title', description: 'description', labels: 'labels', state: 'closed or reopened' };
+
+/** The page's note for an issue with unconfirmed changes, or null when there are none. */
+export function describeUnconfirmed(changes: readonly UnconfirmedChange[]): string | null {
+  if (changes.length === 0) return null;
+  return (
+    `Someone who is not a maintainer changed this report after it was adopted (${changes.map((c) => CHANGE_TEXT[c]).join(', ')}). ` +
+    'This page shows the last version a maintainer wrote or adopted; a maintainer must confirm the changes before they appear here.'
+  );
+}
