@@ -3,8 +3,8 @@
  *
  * A report counts from its *adoption*: its opening by a trusted author, or the last time a
  * trusted person applied the kind label (`incident`, `maintenance`, `postmortem`). Then:
- * - labels (severity, components, status, `embargoed`) count only as trusted actors applied or
- *   removed them — a triage member can label, but is not trusted;
+ * - labels (severity, components, status, `embargoed`) and assignees (the commander) count only
+ *   as trusted actors applied or removed them — a triage member can label, but is not trusted;
  * - closes and reopens count only when a trusted actor made them;
  * - the title and the body are the last versions a trusted person wrote or saw at adoption:
  *   renames and body edits by anyone else after it are not applied.
@@ -19,6 +19,7 @@ import type { EventRecord, IssueRecord } from './schema/snapshot.ts';
 
 /** What an untrusted person changed after adoption, waiting for a maintainer. */
 export type UnconfirmedChange = 'title' | 'description' | 'labels' | 'state';
+// Assignments count under 'labels': both are triage's tools, and the page names them together.
 
 export interface TrustedIssue {
   /** Title, body, labels, state and events as trusted people left them. */
@@ -69,6 +70,23 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
   }
   if (issue.labels.some((l) => same(l, kindLabel))) labels.set(kindLabel.toLowerCase(), kindLabel);
 
+  // Assignees (the first is shown as incident commander): the same replay as labels.
+  const assignees: string[] = [];
+  const assignedByEvent = new Set<string>();
+  for (const e of issue.events) {
+    if ((e.type !== 'assigned' && e.type !== 'unassigned') || !e.assignee) continue;
+    assignedByEvent.add(e.assignee.toLowerCase());
+    const at = assignees.findIndex((a) => same(a, e.assignee ?? ''));
+    if (!e.actor.trusted) ignore(e, `${e.type === 'assigned' ? 'assigned' : 'unassigned'} ${e.assignee}`, 'labels');
+    else if (e.type === 'assigned' && at < 0) assignees.push(e.assignee);
+    else if (e.type === 'unassigned' && at >= 0) assignees.splice(at, 1);
+  }
+  // GitHub's order for the ones still assigned; unexplained ones only on a trusted author's issue.
+  const trustedAssignees = [
+    ...issue.assignees.filter((a) => assignees.some((t) => same(t, a)) || (!assignedByEvent.has(a.toLowerCase()) && issue.author.trusted)),
+    ...assignees.filter((t) => !issue.assignees.some((a) => same(a, t))),
+  ];
+
   // Closes and reopens. Without any such event (events not synced) the issue's state stands.
   let { state, stateReason, closedAt } = issue;
   const stateEvents = issue.events.filter((e) => e.type === 'closed' || e.type === 'reopened');
@@ -112,6 +130,7 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
       title,
       body,
       labels: [...labels.values()],
+      assignees: trustedAssignees,
       state,
       stateReason,
       closedAt,
@@ -121,7 +140,12 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
   };
 }
 
-const CHANGE_TEXT: Record<UnconfirmedChange, string> = { title: 'title', description: 'description', labels: 'labels', state: 'closed or reopened' };
+const CHANGE_TEXT: Record<UnconfirmedChange, string> = {
+  title: 'title',
+  description: 'description',
+  labels: 'labels or assignees',
+  state: 'closed or reopened',
+};
 
 /** The page's note for an issue with unconfirmed changes, or null when there are none. */
 export function describeUnconfirmed(changes: readonly UnconfirmedChange[]): string | null {

@@ -187,6 +187,24 @@ describe('triage is not trust (item 2)', () => {
     expect(only(base(events, { ...state, ...(labels ? { labels } : {}) }))?.status).toBe(status);
   });
 
+  test.each([
+    { name: 'a triager names a commander', events: [event('assigned', t(5), { assignee: 'tom', actor: triager() })], assignees: ['tom'], commander: null },
+    { name: 'a maintainer names a commander', events: [event('assigned', t(5), { assignee: 'mia' })], assignees: ['mia'], commander: 'mia' },
+    {
+      name: 'a triager replaces the commander',
+      events: [
+        event('assigned', t(5), { assignee: 'mia' }),
+        event('unassigned', t(6), { assignee: 'mia', actor: triager() }),
+        event('assigned', t(6), { assignee: 'tom', actor: triager() }),
+      ],
+      assignees: ['tom'],
+      commander: 'mia',
+    },
+    { name: "an assignee with no event on a maintainer's issue", events: [], assignees: ['mia'], commander: 'mia' },
+  ])('commander: $name → $commander', ({ events, assignees, commander }) => {
+    expect(only(base(events, { assignees }))?.commander).toBe(commander);
+  });
+
   test('a status label with no event, on an outsider-adopted issue, is not trusted (the fallback)', () => {
     const record = adopted({ labels: ['incident', 'monitoring'] });
     expect(only(record)?.status).toBe('investigating');
