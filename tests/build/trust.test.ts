@@ -3,6 +3,9 @@
  * author still shows the adopted text with a note that a maintainer must confirm; a triager cannot
  * close or raise an incident; a snapshot of another repository or from the future is reported.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { FixtureBuild } from '../support/build.ts';
 import { buildFixture, text } from '../support/build.ts';
@@ -83,6 +86,18 @@ describe('only trusted people decide what the page says', () => {
     expect(text(page.querySelector('.facts'))).toMatch(/Severity ?P2 \(Minor\)/);
     expect(page.querySelector('[data-unconfirmed]')).not.toBeNull();
     expect(page.querySelector('[data-withdrawn]')).toBeNull();
+  });
+
+  test('the pages with the note are valid HTML', async () => {
+    // The presets of tests/browser/html-validity.test.ts, with its two documented exceptions.
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended', 'html-validate:document'],
+      rules: { 'long-title': 'off', 'void-style': 'off' },
+    });
+    for (const file of ['incidents/7/index.html', 'incidents/8/index.html']) {
+      const report = await validator.validateString(readFileSync(path.join(build.outDir, file), 'utf8'), file);
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`))).toEqual([]);
+    }
   });
 
   test('an incident without untrusted changes carries no note; duplicates make the page say it may be incomplete', () => {
