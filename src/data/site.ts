@@ -10,6 +10,7 @@ import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import type { PostmortemFile } from '../lib/postmortem.ts';
 import { SnapshotSchema, type Snapshot } from '../lib/schema/snapshot.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import { checkSnapshotRepository } from '../lib/snapshot-checks.ts';
 import { loadConfig } from './load-config.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
@@ -50,6 +51,7 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
   const snapshot: Snapshot = source.demo
     ? parseWithFriendlyErrors(SnapshotSchema, generateDemoSnapshot(new Date(now.getTime() - 3 * 60_000)), 'demo snapshot')
     : loadSnapshot(source.paths.snapshot);
+  if (!source.demo) checkSnapshotRepository(snapshot.repository, config.repository, displayPath(source.paths.snapshot));
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
   cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo });
   reportNotices(cached, problems, source.reason);

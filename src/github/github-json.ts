@@ -55,6 +55,8 @@ export interface GitHubIssueEvent {
   label?: GitHubLabel | null;
   assignee?: GitHubUser | null;
   state_reason?: string | null;
+  /** For `renamed`: the title before and after. */
+  rename?: { from: string; to: string } | null;
 }
 
 /** https://docs.github.com/en/rest/collaborators/collaborators#get-repository-permissions-for-a-user */

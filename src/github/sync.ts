@@ -10,8 +10,9 @@
 import { InputError } from '../lib/errors.ts';
 import { isTrustedlyLabelled } from '../lib/incident.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
-import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
+import type { BodyEdit, IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
+import { listBodyEdits, toBodyEdits, type RawBodyEdit } from './body-edits.ts';
 import { createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
@@ -24,6 +25,7 @@ import type { SyncSummary } from './summary.ts';
 import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';
 import { createTrust } from './trust.ts';
 import { writeSnapshotAtomically } from './write-snapshot.ts';
+import { graphqlFailure } from './write-errors.ts';
 
 const HOUR = 3_600_000;
 
@@ -129,8 +131,28 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     // A full run also re-checks people on unchanged records, so lost write access shows within a
     // day. Every run asks about people never asked about (e.g. just removed from `maintainers`).
     for (const record of records.values()) logins.push(...recordLogins(record).filter((login) => fullReason || !trust.cache[login]));
-    const permissionChecks = await trust.refresh(logins);
-    for (const d of details) records.set(d.issue.number, toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted));
+    let permissionChecks = await trust.refresh(logins);
+
+    // Who wrote the body, where an untrusted person could have (see body-edits.ts).
+    const fetchedEdits = new Map<number, RawBodyEdit[]>();
+    const keptEdits = new Map<number, BodyEdit[] | undefined>();
+    let uncheckedBodies = 0;
+    for (const { issue } of details) {
+      if (issue.user?.login && trust.isTrusted(issue.user.login)) continue;
+      const before = previous.records.get(issue.number);
+      if (before && before.body === (issue.body ? issue.body : null)) keptEdits.set(issue.number, before.bodyEdits);
+      else if (options.token) fetchedEdits.set(issue.number, await listBodyEdits(octokit, repo, issue.number));
+      else uncheckedBodies++;
+    }
+    if (uncheckedBodies > 0)
+      log.warn(`Without GITHUB_TOKEN, who edited the body of ${uncheckedBodies} outsider's issue(s) cannot be asked (GraphQL needs a token).`);
+    permissionChecks += await trust.refresh([...fetchedEdits.values()].flat().flatMap((e) => (e.editor ? [e.editor] : [])));
+    for (const d of details) {
+      const record = toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted);
+      const raw = fetchedEdits.get(d.issue.number);
+      const edits = raw ? toBodyEdits(raw, trust.isTrusted) : keptEdits.get(d.issue.number);
+      records.set(d.issue.number, edits && edits.length > 0 ? { ...record, bodyEdits: edits } : record);
+    }
     const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
 
     // 3. Post-mortem action items.
@@ -186,6 +208,6 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
+    throw graphqlFailure(error) ?? toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
   }
 }

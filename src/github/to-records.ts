@@ -11,7 +11,7 @@ export type IsTrusted = (login: string) => boolean;
 /** GitHub's own name for a deleted account (`user: null`). */
 export const GHOST = 'ghost';
 
-const EVENT_TYPES = new Set<EventRecord['type']>(['labeled', 'unlabeled', 'assigned', 'unassigned', 'closed', 'reopened']);
+const EVENT_TYPES = new Set<EventRecord['type']>(['labeled', 'unlabeled', 'assigned', 'unassigned', 'closed', 'reopened', 'renamed']);
 const ISSUE_STATE_REASONS = new Set(['completed', 'not_planned', 'reopened', 'duplicate'] as const);
 const CLOSE_REASONS = new Set(['completed', 'not_planned', 'duplicate'] as const);
 
@@ -49,7 +49,7 @@ export function toCommentRecord(comment: GitHubComment, isTrusted: IsTrusted): C
   };
 }
 
-/** The event as a record, or null for event types the model does not use (renamed, mentioned…). */
+/** The event as a record, or null for event types the model does not use (mentioned, subscribed…). */
 export function toEventRecord(event: GitHubIssueEvent, isTrusted: IsTrusted): EventRecord | null {
   if (!EVENT_TYPES.has(event.event as EventRecord['type'])) return null;
   const type = event.event as EventRecord['type'];
@@ -57,6 +57,9 @@ export function toEventRecord(event: GitHubIssueEvent, isTrusted: IsTrusted): Ev
   if ((type === 'labeled' || type === 'unlabeled') && event.label?.name) record.label = event.label.name;
   if (type === 'assigned' || type === 'unassigned') record.assignee = event.assignee?.login ?? GHOST;
   if (type === 'closed' && event.state_reason !== undefined) record.stateReason = pick(CLOSE_REASONS, event.state_reason);
+  // Who renamed, from what: the model keeps the last title a trusted person wrote or adopted.
+  if (type === 'renamed' && typeof event.rename?.from === 'string' && typeof event.rename.to === 'string')
+    record.rename = { from: event.rename.from, to: event.rename.to };
   return record;
 }
 
@@ -90,7 +93,12 @@ export function actorLogins(issue: GitHubIssue, comments: readonly GitHubComment
 
 /** Every login acting in a record (for re-checking trust on records kept from the last run). */
 export function recordLogins(record: IssueRecord): string[] {
-  const actors = [record.author, ...record.comments.map((c) => c.author), ...record.events.map((e) => e.actor)];
+  const actors = [
+    record.author,
+    ...record.comments.map((c) => c.author),
+    ...record.events.map((e) => e.actor),
+    ...(record.bodyEdits ?? []).map((e) => e.editor),
+  ];
   return [...new Set(actors.filter((a) => a.login !== GHOST).map((a) => a.login))];
 }
 
@@ -102,6 +110,7 @@ export function applyTrust(record: IssueRecord, isTrusted: IsTrusted): IssueReco
     author: actor(record.author),
     comments: record.comments.map((c) => ({ ...c, author: actor(c.author) })),
     events: record.events.map((e) => ({ ...e, actor: actor(e.actor) })),
+    ...(record.bodyEdits ? { bodyEdits: record.bodyEdits.map((e) => ({ ...e, editor: actor(e.editor) })) } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { parseIssueForm, readSelections } from './issue-form.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
 import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
+import type { UnconfirmedChange } from './trusted-state.ts';
 import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
 
 /** A maintainer's comment, rendered. */
@@ -61,6 +62,8 @@ export interface Incident {
   /** Newest first. */
   readonly updates: readonly IncidentUpdate[];
   readonly timeline: readonly StatusChange[];
+  /** Changes by untrusted people not shown until a maintainer confirms them (see trusted-state.ts). */
+  readonly unconfirmed: readonly UnconfirmedChange[];
 }
 
 export interface Renderers {
@@ -133,7 +136,8 @@ function readIncidentSeverity(
 /** First trusted response after opening: a comment, a status label or an assignment. */
 function findAcknowledgement(issue: IssueRecord, config: SiteConfig): string | null {
   const times = [
-    ...issue.comments.filter((c) => c.author.trusted).map((c) => c.createdAt),
+    // sitrep's own comment is posted with a maintainer's token (SITREP_TOKEN), but nobody responded.
+    ...issue.comments.filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER)).map((c) => c.createdAt),
     ...issue.events
       .filter(
         (e) =>
@@ -145,7 +149,13 @@ function findAcknowledgement(issue: IssueRecord, config: SiteConfig): string | n
 }
 
 /** Builds the incident for an issue already known to be a published incident. */
-export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Renderers, notices: Notice[]): Incident {
+export function buildIncident(
+  issue: IssueRecord,
+  config: SiteConfig,
+  render: Renderers,
+  notices: Notice[],
+  unconfirmed: readonly UnconfirmedChange[] = [],
+): Incident {
   const form = parseIssueForm(issue.body, INCIDENT_FIELDS);
   const timeline = deriveStatusTimeline(issue, config.labels);
   const status = timeline.at(-1)?.status ?? 'investigating';
@@ -186,6 +196,7 @@ export function buildIncident(issue: IssueRecord, config: SiteConfig, render: Re
     commander: issue.assignees[0] ?? null,
     updates,
     timeline,
+    unconfirmed,
   };
 }
 

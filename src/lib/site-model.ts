@@ -9,6 +9,8 @@ import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, typ
 import { describeZodIssues } from './errors.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
 import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type Snapshot } from './schema/snapshot.ts';
+import { dropDuplicateIssues, minutesInFuture } from './snapshot-checks.ts';
+import { readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, SEVERITY_INFO, worseStatus, type ComponentStatus } from './severity.ts';
 
 export interface ComponentView extends Component {
@@ -42,6 +44,8 @@ export interface SiteModel {
   readonly dataAsOf: string;
   readonly dataAgeMinutes: number;
   readonly stale: boolean;
+  /** `takenAt` lies after the build time (beyond clock skew): counted as stale, reported. */
+  readonly futureData: boolean;
   readonly overall: OverallStatus;
   /** Every published incident, newest first. */
   readonly incidents: readonly Incident[];
@@ -96,6 +100,7 @@ function normalizeTimes(issue: IssueRecord): IssueRecord {
     closedAt: issue.closedAt ? iso(issue.closedAt) : null,
     comments: issue.comments.map((c) => ({ ...c, createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt) })),
     events: issue.events.map((e) => ({ ...e, createdAt: iso(e.createdAt) })),
+    ...(issue.bodyEdits ? { bodyEdits: issue.bodyEdits.map((e) => ({ ...e, editedAt: iso(e.editedAt) })) } : {}),
   };
 }
 
@@ -105,6 +110,7 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   const incidents: IssueRecord[] = [];
   const maintenance: IssueRecord[] = [];
   const postmortems: IssueRecord[] = [];
+  const unconfirmed = new Map<number, readonly UnconfirmedChange[]>();
   const { labels } = config;
   for (const issue of issues) {
     const where = `issue #${issue.number}`;
@@ -117,16 +123,20 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
           ? labels.postmortem
           : undefined;
     if (!kind) continue;
-    if (hasLabel(issue, labels.embargoed)) continue;
     if (!isTrustedlyLabelled(issue, kind)) {
-      notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
+      if (!hasLabel(issue, labels.embargoed))
+        notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
       continue;
     }
-    if (kind === labels.incident) incidents.push(issue);
-    else if (kind === labels.maintenance) maintenance.push(issue);
-    else postmortems.push(issue);
+    // From here on the page shows only what trusted people did (labels, state, title, body).
+    const trusted = readTrustedIssue(issue, kind, notices);
+    if (hasLabel(trusted.issue, labels.embargoed)) continue;
+    unconfirmed.set(issue.number, trusted.unconfirmed);
+    if (kind === labels.incident) incidents.push(trusted.issue);
+    else if (kind === labels.maintenance) maintenance.push(trusted.issue);
+    else postmortems.push(trusted.issue);
   }
-  return { incidents, maintenance, postmortems };
+  return { incidents, maintenance, postmortems, unconfirmed };
 }
 
 const bySeverityThenNewest = (a: Incident, b: Incident): number => a.severity.localeCompare(b.severity) || b.startedAt.localeCompare(a.startedAt);
@@ -179,11 +189,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     };
     return { html: (md) => markdown(md, onPlainText), text: (md) => markdownToPlainText(md, onPlainText) };
   };
-  const { issues, skipped } = readIssues(snapshot.issues);
+  const read = readIssues(snapshot.issues);
+  const { issues, duplicates } = dropDuplicateIssues(read.issues);
+  const skipped = [...read.skipped, ...duplicates];
   const kinds = classify(issues, config, notices);
 
   const incidents = kinds.incidents
-    .map((issue) => buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices))
+    .map((issue) => buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices, kinds.unconfirmed.get(issue.number)))
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const maintenances = kinds.maintenance
     .map((issue) => buildMaintenance(issue, config, now, renderFor(`issue #${issue.number}`), notices))
@@ -212,13 +224,20 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const recent = incidents.filter((i) => !i.active && (i.resolvedAt ?? i.withdrawnAt ?? i.updatedAt) >= weekAgo);
   const components = buildComponents(config, active, maintenances);
   const dataAgeMinutes = Math.max(0, Math.floor((now.getTime() - new Date(snapshot.takenAt).getTime()) / 60_000));
+  const minutesAhead = minutesInFuture(snapshot.takenAt, now);
+  if (minutesAhead > 0)
+    notices.push({
+      where: 'snapshot',
+      message: `takenAt ${snapshot.takenAt} is ${minutesAhead} minutes after the build time (a wrong clock where the sync ran?): treated as stale`,
+    });
   return {
     config,
     now: now.toISOString(),
     demo: input.demo,
     dataAsOf: new Date(snapshot.takenAt).toISOString(),
     dataAgeMinutes,
-    stale: dataAgeMinutes > config.staleAfterMinutes,
+    stale: minutesAhead > 0 || dataAgeMinutes > config.staleAfterMinutes,
+    futureData: minutesAhead > 0,
     overall: deriveOverallStatus(active, maintenances, skipped.length),
     incidents,
     active,

@@ -92,9 +92,11 @@ export function deriveStatusTimeline(issue: IssueRecord, labels: Labels): Status
     if (next === current() && r.kind !== 'closed') continue;
     timeline.push({ status: next, at: r.at, by: r.by, source: r.kind });
   }
-  // No status event at all but a status label on the issue (e.g. events not synced): trust the label.
-  if (issue.state === 'open' && timeline.length === 1) {
-    const labelled = [...ACTIVE_STATUSES].reverse().find((s) => issue.labels.some((l) => statusForLabel(l, labels) === s));
+  // No status event at all but a status label on the issue (e.g. events not synced): the label is
+  // the trusted author's only when no event says someone else applied it (a triager can label).
+  if (issue.state === 'open' && timeline.length === 1 && issue.author.trusted) {
+    const unexplained = (l: string): boolean => !issue.events.some((e) => e.label?.toLowerCase() === l.toLowerCase());
+    const labelled = [...ACTIVE_STATUSES].reverse().find((s) => issue.labels.some((l) => statusForLabel(l, labels) === s && unexplained(l)));
     if (labelled && labelled !== 'investigating') timeline.push({ status: labelled, at: issue.updatedAt, by: 'unknown', source: 'label' });
   }
   return timeline;

@@ -19,7 +19,7 @@ interface GraphqlRequest {
 export function describeGraphqlOperation(body: unknown): string {
   const { query } = readRequest(body);
   const kind = /^\s*mutation\b/.test(query) ? 'mutation' : 'query';
-  const field = ['unpinIssue', 'pinIssue', 'pinnedIssues'].find((name) => new RegExp(`\\b${name}\\b`).test(query));
+  const field = ['unpinIssue', 'pinIssue', 'pinnedIssues', 'userContentEdits'].find((name) => new RegExp(`\\b${name}\\b`).test(query));
   return field ? `${kind} ${field}` : 'unknown';
 }
 
@@ -62,6 +62,16 @@ function pinMutation(server: GitHubTestServer, field: 'pinIssue' | 'unpinIssue',
   return ok({ [field]: { issue: { number } } });
 }
 
+/** An issue's body versions, newest first as GitHub lists them; `diff` holds each version's whole text. */
+function bodyEditsQuery(server: GitHubTestServer, variables: Record<string, unknown>): RouteResult {
+  const repo = server.repos.get(`${String(variables['owner'])}/${String(variables['name'])}`.toLowerCase());
+  const issue = repo?.issues.get(Number(variables['number']));
+  if (!repo || !issue || issue.deleted)
+    return failed('repository', 'NOT_FOUND', `Could not resolve to an Issue with the number of ${String(variables['number'])}.`);
+  const nodes = [...(issue.edits ?? [])].reverse().map((e) => ({ editedAt: e.editedAt, editor: e.editor ? { login: e.editor } : null, diff: e.body ?? '' }));
+  return ok({ repository: { issue: { userContentEdits: { nodes } } } });
+}
+
 export function installGraphqlRoute(server: GitHubTestServer): void {
   const handler = ({ body, authenticated }: { body: unknown; authenticated: boolean }): RouteResult => {
     if (!authenticated)
@@ -80,6 +90,7 @@ export function installGraphqlRoute(server: GitHubTestServer): void {
         );
       return ok({ repository: { pinnedIssues: { nodes: repo.pinned.map((number) => ({ issue: { number, id: `I_${number}` } })) } } });
     }
+    if (operation === 'query userContentEdits') return bodyEditsQuery(server, variables);
     return { status: 200, body: { errors: [{ message: `The test server does not know this GraphQL document: ${query.slice(0, 120)}` }] } };
   };
   // github.com serves GraphQL at /graphql; GitHub Enterprise Server at /api/graphql.

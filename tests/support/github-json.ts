@@ -115,6 +115,7 @@ export function eventJson(api: string, repo: FakeGitHubRepo, event: FakeEvent) {
     ...(event.label !== undefined ? { label: { name: event.label, color: repo.labels.get(event.label)?.color ?? 'ededed' } } : {}),
     ...(event.assignee !== undefined ? { assignee: userJson(event.assignee), assigner: userJson(event.actor) } : {}),
     ...(event.state_reason !== undefined ? { state_reason: event.state_reason } : {}),
+    ...(event.rename !== undefined ? { rename: event.rename } : {}),
   };
 }
 

@@ -37,6 +37,17 @@ export interface FakeIssue {
   deleted: boolean;
   /** Set by transferIssue: GET answers 301 to the new home, listings leave it out. */
   transferredTo: { repository: string; number: number } | null;
+  /**
+   * Body versions as GraphQL's `userContentEdits` gives them: empty until the first edit, which
+   * records the original (by the author, at creation) and the new version, as GitHub's history does.
+   */
+  edits?: FakeBodyEdit[];
+}
+
+export interface FakeBodyEdit {
+  editedAt: string;
+  editor: string | null;
+  body: string | null;
 }
 
 export interface FakeComment {
@@ -57,6 +68,7 @@ export interface FakeEvent {
   label?: string;
   assignee?: string;
   state_reason?: string | null;
+  rename?: { from: string; to: string };
 }
 
 /** GitHub's role names; `permission` in the API folds maintain→write and triage→read. */
@@ -163,10 +175,14 @@ export class FakeGitHubRepo {
     const issue = this.get(number);
     const at = this.touch(issue);
     if (changes.title !== undefined && changes.title !== issue.title) {
-      this.record(number, 'renamed', actor, at);
+      this.record(number, 'renamed', actor, at, { rename: { from: issue.title, to: changes.title } });
       issue.title = changes.title;
     }
-    if (changes.body !== undefined) issue.body = changes.body;
+    if (changes.body !== undefined && changes.body !== issue.body) {
+      issue.edits ??= [{ editedAt: issue.created_at, editor: issue.user, body: issue.body }];
+      issue.edits.push({ editedAt: at, editor: actor, body: changes.body });
+      issue.body = changes.body;
+    }
   }
 
   addLabel(number: number, label: string, actor: string | null = 'maintainer-mia'): void {

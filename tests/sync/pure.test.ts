@@ -58,13 +58,19 @@ describe('toEventRecord', () => {
     { title: 'closed, no reason field', input: event({ event: 'closed' }), expected: { type: 'closed' } },
     { title: 'reopened', input: event({ event: 'reopened' }), expected: { type: 'reopened' } },
     { title: 'actor deleted', input: event({ event: 'reopened', actor: null }), expected: { actor: { login: 'ghost', trusted: false } } },
+    {
+      title: 'renamed (who, from what)',
+      input: event({ event: 'renamed', rename: { from: 'Old', to: 'New' } }),
+      expected: { type: 'renamed', rename: { from: 'Old', to: 'New' } },
+    },
+    { title: 'renamed, no rename field', input: event({ event: 'renamed' }), expected: { type: 'renamed' } },
   ])('$title', ({ input, expected }) => {
     const record = toEventRecord(input, trustMia);
     expect(record).toMatchObject(expected);
     if (!('stateReason' in expected)) expect(record).not.toHaveProperty('stateReason');
   });
 
-  test.each(['mentioned', 'subscribed', 'renamed', 'transferred', 'milestoned', 'cross-referenced'])('drops %s', (name) => {
+  test.each(['mentioned', 'subscribed', 'transferred', 'milestoned', 'cross-referenced'])('drops %s', (name) => {
     expect(toEventRecord(event({ event: name }), trustMia)).toBeNull();
   });
 });

@@ -36,7 +36,7 @@ export const CommentRecordSchema = z
   })
   .strict();
 
-export const EventTypeSchema = z.enum(['labeled', 'unlabeled', 'assigned', 'unassigned', 'closed', 'reopened']);
+export const EventTypeSchema = z.enum(['labeled', 'unlabeled', 'assigned', 'unassigned', 'closed', 'reopened', 'renamed']);
 
 export const EventRecordSchema = z
   .object({
@@ -50,6 +50,18 @@ export const EventRecordSchema = z
     assignee: z.string().optional(),
     /** For closed: why (GitHub's `state_reason`). */
     stateReason: z.enum(['completed', 'not_planned', 'duplicate']).nullable().optional(),
+    /** For renamed: the title before and after (who renamed is `actor`). */
+    rename: z.object({ from: z.string(), to: z.string() }).strict().optional(),
+  })
+  .strict();
+
+/** One version of an issue's body and who wrote it (GraphQL `userContentEdits`: `editor`, `editedAt`, `diff`). */
+export const BodyEditSchema = z
+  .object({
+    editedAt: TimestampSchema,
+    editor: ActorSchema,
+    /** The whole body as of this edit; null when it was emptied. */
+    body: z.string().nullable(),
   })
   .strict();
 
@@ -74,8 +86,13 @@ export const IssueRecordSchema = z
     isPullRequest: z.boolean().default(false),
     /** All comments, oldest first. */
     comments: z.array(CommentRecordSchema),
-    /** Label, assignment, close and reopen events, oldest first. */
+    /** Label, assignment, close, reopen and rename events, oldest first. */
     events: z.array(EventRecordSchema),
+    /**
+     * Versions of the body, oldest first, when it was ever edited; absent when it never was or
+     * the sync could not ask (no token). Lets the model show the last version a maintainer saw.
+     */
+    bodyEdits: z.array(BodyEditSchema).optional(),
   })
   .strict();
 
@@ -122,6 +139,7 @@ export const SnapshotSchema = z
 export type Actor = z.infer<typeof ActorSchema>;
 export type CommentRecord = z.infer<typeof CommentRecordSchema>;
 export type EventRecord = z.infer<typeof EventRecordSchema>;
+export type BodyEdit = z.infer<typeof BodyEditSchema>;
 export type IssueRecord = z.infer<typeof IssueRecordSchema>;
 export type ReferencedIssue = z.infer<typeof ReferencedIssueSchema>;
 export type SyncState = z.infer<typeof SyncStateSchema>;
