@@ -134,7 +134,8 @@ export function planPage({ incident, oncall, pages, now }: PlanPageInput): PageD
   const current = findOnCall(oncall, now);
   const size = current?.responders.length ?? Math.max(...oncall.rotations.map((r) => r.responders.length));
   if (step >= totalSteps(size, oncall.repeat)) return { action: 'none', reason: 'exhausted' };
-  if (now.getTime() < Date.parse(dueAt)) return { action: 'wait', step, dueAt };
+  // The first page is due at once, even if GitHub's clock runs a little ahead of the runner's.
+  if (step > 0 && now.getTime() < Date.parse(dueAt)) return { action: 'wait', step, dueAt };
   if (!current) return { action: 'nobody', step, dueAt };
   const last = step + 1 >= totalSteps(current.responders.length, oncall.repeat);
   return { action: 'page', step, dueAt, rotation: current.rotation, ...targetOf(step, current.responders), last };

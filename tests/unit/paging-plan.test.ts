@@ -211,6 +211,7 @@ describe('planPage decisions', () => {
   const incident = toPagingIncident(buildIncident(labelledReport(MON_1450), config(), render, []), labelledReport(MON_1450), isBot, [], null);
   test.each<{ name: string; now: string; pages: { step: number; at: string }[]; expected: Partial<PageDecision> }>([
     { name: 'first page at once', now: MON_1450, pages: [], expected: { action: 'page', step: 0 } },
+    { name: 'even when GitHub’s clock is ahead of ours', now: at(MON_1450, -1), pages: [], expected: { action: 'page', step: 0 } },
     {
       name: 'next step waits for escalateAfterMinutes',
       now: at(MON_1450, 9),
