@@ -51,7 +51,8 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
     ? parseWithFriendlyErrors(SnapshotSchema, generateDemoSnapshot(new Date(now.getTime() - 3 * 60_000)), 'demo snapshot')
     : loadSnapshot(source.paths.snapshot);
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
-  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo });
+  const botLogin = env['SITREP_BOT_LOGIN']?.trim();
+  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo, ...(botLogin ? { botLogins: [botLogin] } : {}) });
   reportNotices(cached, problems, source.reason);
   return cached;
 }

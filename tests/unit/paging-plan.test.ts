@@ -12,8 +12,9 @@ import {
   type PageDecision,
 } from '../../src/lib/paging-plan.ts';
 import type { OnCallConfig } from '../../src/lib/schema/response.ts';
-import type { CommentRecord, EventRecord, IssueRecord } from '../../src/lib/schema/snapshot.ts';
-import { comment, config, event, formBody, issue, maintainer, outsider } from '../support/records.ts';
+import { SnapshotSchema, type CommentRecord, type EventRecord, type IssueRecord } from '../../src/lib/schema/snapshot.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { comment, config, event, formBody, issue, maintainer, outsider, snapshot } from '../support/records.ts';
 
 const BOT = 'github-actions[bot]';
 const isBot = (login: string): boolean => login === BOT;
@@ -273,5 +274,39 @@ describe('page comments', () => {
     expect(body).toMatch(/assign yourself, set a status label \(`investigating`, `identified`, `monitoring`\), or comment/);
     expect(body).toContain('https://acme.github.io/status/incidents/7/');
     expect(body).toMatch(/within 10 minutes/);
+  });
+});
+
+describe('the site model: on call now and pages', () => {
+  const build = (oncall: unknown, now: string, issues: unknown[] = [], botLogins?: string[]) =>
+    buildSiteModel({
+      config: config({ oncall } as Parameters<typeof config>[0]),
+      snapshot: SnapshotSchema.parse(snapshot(issues)),
+      postmortemFiles: [],
+      now: new Date(now),
+      demo: false,
+      ...(botLogins ? { botLogins } : {}),
+    });
+  const rotations = [{ name: 'Office', start: '09:00', end: '17:00', responders: ['dana', 'eli'] }];
+  test.each([
+    { name: 'no oncall config', oncall: undefined, now: '2026-11-30T10:00:00Z', expected: null },
+    { name: 'showOnPage off', oncall: { showOnPage: false, rotations }, now: '2026-11-30T10:00:00Z', expected: null },
+    { name: 'on call', oncall: { rotations }, now: '2026-11-30T10:00:00Z', expected: { rotation: 'Office', responders: ['dana', 'eli'] } },
+    { name: 'a gap', oncall: { rotations }, now: '2026-11-30T20:00:00Z', expected: { rotation: null, responders: [] } },
+  ])('$name', ({ oncall, now, expected }) => {
+    expect(build(oncall, now).onCallNow).toEqual(expected);
+  });
+
+  test('pages are read from comments by SITREP_BOT_LOGIN (or a trusted person), not anyone else', () => {
+    const record = labelledReport(MON_1450);
+    const withPages = {
+      ...record,
+      comments: [
+        comment({ id: 1, at: MON_1450, author: outsider('my-bot'), body: renderPageMarker(0, 'Office', ['dana']) }),
+        comment({ id: 2, at: MON_1450, author: outsider(BOT), body: renderPageMarker(1, 'Office', ['eli']) }),
+      ],
+    };
+    expect([...build({ rotations }, MON_1450, [withPages], ['my-bot']).pages.get(7)!].map((p) => p.to)).toEqual([['dana']]);
+    expect([...build({ rotations }, MON_1450, [withPages]).pages.get(7)!].map((p) => p.to)).toEqual([['eli']]);
   });
 });
