@@ -29,7 +29,8 @@ function formatSummary(s: RespondSummary): string {
   const lines = [`sitrep respond: ${s.repository}${s.dryRun ? ' (dry run: nothing posted)' : ''}`];
   if (s.onCall !== undefined)
     lines.push(s.onCall ? `on call now: ${s.onCall.rotation} (${s.onCall.responders.join(', ')})` : 'on call now: nobody (a gap between rotations)');
-  if (s.incidents.length === 0) lines.push('no open incidents');
+  if (s.onCall === undefined) lines.push('no `oncall` in the config: nobody to page');
+  else if (s.incidents.length === 0) lines.push('no open incidents');
   for (const i of s.incidents) {
     const what =
       i.action === 'page'

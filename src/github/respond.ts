@@ -79,10 +79,8 @@ export async function runRespond(options: RespondOptions): Promise<RespondSummar
     options.warn?.(message);
   };
   const oncall = config.oncall;
-  if (!oncall) {
-    warn('No `oncall` in the config: nobody to page.');
-    return summary;
-  }
+  // Not a warning: respond.yml runs on every issue event, with or without on-call configured.
+  if (!oncall) return summary;
   summary.onCall = findOnCall(oncall, now);
   const repo = parseRepo(repository);
   const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn });

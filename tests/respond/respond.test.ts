@@ -158,6 +158,23 @@ describe('an outsider’s report, labelled by a maintainer', () => {
     expect(pagesOn(n).map(mentioned)).toEqual([[PEOPLE.writer], [PEOPLE.maintainer]]);
   });
 
+  test('an acknowledgement that lands while the run is deciding stops the page: GitHub is read again right before posting', async () => {
+    const n = outsiderReport();
+    repo.addLabel(n, 'incident', PEOPLE.admin);
+    // The first read asks for the reporter's permission; the writer assigns themselves just then.
+    let asked = 0;
+    server.route('GET', '/repos/:owner/:repo/collaborators/:username/permission', ({ params }) => {
+      if (params['username'] !== PEOPLE.outsider)
+        return { status: 200, body: { permission: 'write', role_name: 'write', user: { login: params['username'] } } };
+      if (asked++ === 0) repo.assign(n, PEOPLE.writer, PEOPLE.writer);
+      return { status: 404, body: { message: 'Not Found' } };
+    });
+    const { summary, log } = await respond();
+    expect(summary.incidents).toMatchObject([{ number: n, action: 'none', detail: 'acknowledged' }]);
+    expect(writes(log)).toEqual([]);
+    expect(repo.commentsOf(n)).toEqual([]);
+  });
+
   test('a dry run reads, decides and posts nothing', async () => {
     const n = outsiderReport();
     repo.addLabel(n, 'incident', PEOPLE.admin);
@@ -213,6 +230,17 @@ describe('npm run respond', () => {
       incidents: [{ number: n, action: 'page', to: [PEOPLE.writer] }],
     });
     expect(pagesOn(n)).toHaveLength(1);
+  });
+
+  test('without `oncall` in the config it does nothing, quietly (respond.yml runs on every issue event)', async () => {
+    writeFileSync(fixture.ws.configPath, configYaml());
+    const n = outsiderReport('P0');
+    repo.addLabel(n, 'incident', PEOPLE.admin);
+    const result = await runScript('scripts/respond.ts', [], { GITHUB_API_URL: server.url, GITHUB_TOKEN: TOKEN, SITREP_CONFIG: fixture.ws.configPath });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no `oncall` in the config: nobody to page');
+    expect(result.stderr).toBe('');
+    expect(repo.commentsOf(n)).toEqual([]);
   });
 
   test('without a token it says what is missing', async () => {
