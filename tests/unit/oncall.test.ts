@@ -51,7 +51,7 @@ describe('findOnCall: gaps, days and all-day windows', () => {
 });
 
 describe('findRotationOverlaps', () => {
-  test.each([
+  test.each<{ name: string; rotations: Rotation[]; problems: string[] }>([
     { name: 'follow the sun', rotations: FOLLOW_THE_SUN, problems: [] },
     {
       name: 'one hour of double cover',
@@ -104,7 +104,7 @@ components:
     name: CLI
 `;
 
-function problemsOf(yaml: string): string[] {
+function problemsOf(yaml: string): readonly string[] {
   try {
     parseConfigText(BASE + yaml, 'status.yml');
   } catch (error) {
