@@ -137,7 +137,7 @@ export async function runRespond(options: RespondOptions): Promise<RespondSummar
         }
         ({ decision, paging } = fresh);
       }
-      const entry = describe(number, decision);
+      const entry = toEntry(number, decision);
       summary.incidents.push(entry);
       if (decision.action !== 'page' || options.dryRun) {
         if (options.dryRun && decision.action === 'page') entry.commentId = null;
@@ -180,7 +180,7 @@ export async function runRespond(options: RespondOptions): Promise<RespondSummar
   }
 }
 
-function describe(number: number, decision: PageDecision): RespondIncident {
+function toEntry(number: number, decision: PageDecision): RespondIncident {
   switch (decision.action) {
     case 'none':
       return { number, action: 'none', detail: REASONS[decision.reason] ?? decision.reason };
