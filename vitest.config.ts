@@ -13,6 +13,7 @@ export default defineConfig({
             'tests/sync/**/*.test.ts',
             'tests/build/**/*.test.ts',
             'tests/announce/**/*.test.ts',
+            'tests/respond/**/*.test.ts',
             'tests/api/**/*.test.ts',
             'tests/browser/**/*.test.ts',
             'tests/tooling/**/*.test.ts',

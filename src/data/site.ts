@@ -53,7 +53,8 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
     : loadSnapshot(source.paths.snapshot);
   if (!source.demo) checkSnapshotRepository(snapshot.repository, config.repository, displayPath(source.paths.snapshot));
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
-  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo });
+  const botLogin = env['SITREP_BOT_LOGIN']?.trim();
+  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo, ...(botLogin ? { botLogins: [botLogin] } : {}) });
   reportNotices(cached, problems, source.reason);
   return cached;
 }

@@ -18,9 +18,10 @@
  */
 import type { Incident } from './incident.ts';
 import type { Severity } from './severity.ts';
+import { STATUS_LINK_MARKER } from './sitrep-comments.ts';
 import { makeUrls, splitSiteUrl } from './urls.ts';
 
-export const STATUS_COMMENT_MARKER = '<!-- sitrep:status-link -->';
+export const STATUS_COMMENT_MARKER = STATUS_LINK_MARKER;
 export const PINNED_MARKER = '<!-- sitrep:pinned -->';
 /** GitHub's limit of pinned issues per repository. */
 export const MAX_PINNED_ISSUES = 3;

@@ -2,11 +2,11 @@
  * One GitHub issue → one incident, or the reason it is not one.
  * Pure: decisions use only the record, the config and the renderer passed in.
  */
-import { STATUS_COMMENT_MARKER } from './announce-plan.ts';
 import { INCIDENT_FIELDS } from './form-fields.ts';
 import { parseIssueForm, readSelections } from './issue-form.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
+import { carriesSitrepMarker } from './sitrep-comments.ts';
 import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
 import type { UnconfirmedChange } from './trusted-state.ts';
 import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
@@ -133,11 +133,14 @@ function readIncidentSeverity(
   return { severity: 'P2', severitySource: 'default' };
 }
 
-/** First trusted response after opening: a comment, a status label or an assignment. */
-function findAcknowledgement(issue: IssueRecord, config: SiteConfig): string | null {
+/**
+ * First trusted response after opening: a comment, a status label or an assignment. sitrep's own
+ * comments (status link, pages) are not responses, even when its token belongs to a maintainer.
+ * Paging (src/lib/paging-plan.ts) stops on exactly this.
+ */
+export function findAcknowledgement(issue: IssueRecord, config: SiteConfig): string | null {
   const times = [
-    // sitrep's own comment is posted with a maintainer's token (SITREP_TOKEN), but nobody responded.
-    ...issue.comments.filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER)).map((c) => c.createdAt),
+    ...issue.comments.filter((c) => c.author.trusted && !carriesSitrepMarker(c.body)).map((c) => c.createdAt),
     ...issue.events
       .filter(
         (e) =>
@@ -204,8 +207,8 @@ export function buildIncident(
 export function buildUpdates(issue: IssueRecord, render: Renderers): Update[] {
   return (
     issue.comments
-      // sitrep's own status-link comment (posted with a maintainer's token, it is "trusted") is not an update.
-      .filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER))
+      // sitrep's own comments (posted with a maintainer's token, they are "trusted") are not updates.
+      .filter((c) => c.author.trusted && !carriesSitrepMarker(c.body))
       .map((c) => {
         // The `Status:` line is shown as the update's status, not repeated in its text.
         const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;

@@ -5,6 +5,8 @@
 import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
 import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Renderers } from './incident.ts';
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
+import { findOnCall } from './oncall.ts';
+import { readRecordPages, type PageRecord } from './paging-plan.ts';
 import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, type PostmortemFile } from './postmortem.ts';
 import { describeZodIssues } from './errors.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
@@ -12,6 +14,7 @@ import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type Snapsho
 import { dropDuplicateIssues, minutesInFuture } from './snapshot-checks.ts';
 import { readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, SEVERITY_INFO, worseStatus, type ComponentStatus } from './severity.ts';
+import { DEFAULT_BOT_LOGIN } from './sitrep-comments.ts';
 
 export interface ComponentView extends Component {
   readonly status: ComponentStatus;
@@ -62,6 +65,16 @@ export interface SiteModel {
   readonly notices: readonly Notice[];
   /** Issues that could not be read at all, skipped so the rest renders. */
   readonly skipped: readonly Notice[];
+  /** sitrep's on-call pages per incident number, oldest first (only incidents that were paged). */
+  readonly pages: ReadonlyMap<number, readonly PageRecord[]>;
+  /** Who is on call at build time, for the home page; null when `oncall` is absent or `showOnPage` is off. */
+  readonly onCallNow: OnCallNow | null;
+}
+
+export interface OnCallNow {
+  /** null in a gap between rotations. */
+  readonly rotation: string | null;
+  readonly responders: readonly string[];
 }
 
 export interface SiteModelInput {
@@ -70,6 +83,8 @@ export interface SiteModelInput {
   readonly postmortemFiles: readonly PostmortemFile[];
   readonly now: Date;
   readonly demo: boolean;
+  /** Logins sitrep comments as (SITREP_BOT_LOGIN); default GITHUB_TOKEN's github-actions[bot]. */
+  readonly botLogins?: readonly string[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -223,6 +238,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const recent = incidents.filter((i) => !i.active && (i.resolvedAt ?? i.withdrawnAt ?? i.updatedAt) >= weekAgo);
   const components = buildComponents(config, active, maintenances);
+  const bots = new Set(input.botLogins ?? [DEFAULT_BOT_LOGIN]);
+  const pages = new Map<number, readonly PageRecord[]>();
+  for (const issue of kinds.incidents) {
+    const found = readRecordPages(issue, (login) => bots.has(login));
+    if (found.length > 0) pages.set(issue.number, found);
+  }
   const dataAgeMinutes = Math.max(0, Math.floor((now.getTime() - new Date(snapshot.takenAt).getTime()) / 60_000));
   const minutesAhead = minutesInFuture(snapshot.takenAt, now);
   if (minutesAhead > 0)
@@ -248,5 +269,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     postmortems,
     notices,
     skipped,
+    pages,
+    onCallNow: describeOnCallNow(config, now),
   };
+}
+
+function describeOnCallNow(config: SiteConfig, now: Date): OnCallNow | null {
+  if (!config.oncall?.showOnPage) return null;
+  const found = findOnCall(config.oncall, now);
+  return found ? { rotation: found.rotation, responders: found.responders } : { rotation: null, responders: [] };
 }

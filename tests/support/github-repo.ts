@@ -171,6 +171,14 @@ export class FakeGitHubRepo {
     comment.updated_at = this.touch(this.get(comment.issue));
   }
 
+  /** Deleting a comment moves the issue's `updated_at`, as on GitHub. */
+  deleteComment(id: number): void {
+    const at = this.comments.findIndex((c) => c.id === id);
+    if (at < 0) throw new Error(`fixture: no comment ${id}`);
+    const [comment] = this.comments.splice(at, 1);
+    if (comment) this.touch(this.get(comment.issue));
+  }
+
   editIssue(number: number, changes: { title?: string; body?: string | null }, actor = 'maintainer-mia'): void {
     const issue = this.get(number);
     const at = this.touch(issue);

@@ -1,6 +1,6 @@
 /**
  * The REST endpoints `npm run announce` and `npm run labels` write through, for the test server:
- * issue comments (create, edit) and labels (list, create, update). Writes need a token, and answer
+ * issue comments (create, edit, delete) and labels (list, create, update). Writes need a token, and answer
  * 403 like GitHub does when the token lacks `issues: write` (`repo.tokenCan.issues = false`).
  */
 import { commentJson, labelJson } from './github-json.ts';
@@ -56,6 +56,18 @@ export function installWriteRoutes(server: GitHubTestServer): void {
       if (typeof text !== 'string' || text === '') return invalid('body is missing', 'body', 'missing_field');
       repo.editComment(comment.id, text);
       return { status: 200, body: commentJson(api(), repo, comment) };
+    }),
+    true,
+  );
+
+  // https://docs.github.com/en/rest/issues/comments#delete-an-issue-comment (respond removes its own duplicate page)
+  server.route(
+    'DELETE',
+    '/repos/:owner/:repo/issues/comments/:id',
+    writeGuard(({ repo, params }) => {
+      if (!repo.comments.some((c) => c.id === Number(params['id']))) return notFound();
+      repo.deleteComment(Number(params['id']));
+      return { status: 204 };
     }),
     true,
   );

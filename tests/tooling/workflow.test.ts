@@ -146,6 +146,7 @@ describe('.github/workflows/status.yml', () => {
       deploy: { pages: 'write', 'id-token': 'write' },
       announce: { contents: 'read', issues: 'write' },
       labels: { contents: 'read', issues: 'write' },
+      respond: { contents: 'read', issues: 'write' },
       'sync-failed': {},
     });
     expect(jobs['deploy']?.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });

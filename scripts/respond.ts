@@ -1,0 +1,71 @@
+/**
+ * `npm run respond [-- --dry-run] [-- --json]`: pages the on-call responders (by @mention in a
+ * comment) of open incidents nobody has acknowledged, and escalates (see README, "On call"). Reads
+ * GitHub directly, not the snapshot, so it can run on its own (the workflow's event-triggered wait
+ * runs it without a sync). Posting a page needs `issues: write`.
+ *
+ * Environment: GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, SITREP_NOW, SITREP_CONFIG,
+ * SITREP_SITE_URL (pages link the incident's page there), SITREP_BOT_LOGIN (the login the token
+ * comments as, when it is not GITHUB_TOKEN's github-actions[bot]).
+ */
+import { loadConfig } from '../src/data/load-config.ts';
+import { resolveDataPaths } from '../src/data/paths.ts';
+import { resolveNow } from '../src/data/site.ts';
+import { runRespond, type RespondSummary } from '../src/github/respond.ts';
+import { DEFAULT_BOT_LOGIN } from '../src/lib/sitrep-comments.ts';
+import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+
+const USAGE = `Usage: npm run respond [-- --dry-run] [-- --json]
+  --dry-run  read GitHub and print who would be paged; post nothing
+  --json     print the summary (or the error) as JSON on stdout`;
+
+function printWarning(message: string): void {
+  if (process.env['GITHUB_ACTIONS'] === 'true')
+    console.error(`::warning title=sitrep respond::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+  else console.error(`warning: ${message}`);
+}
+
+function formatSummary(s: RespondSummary): string {
+  const lines = [`sitrep respond: ${s.repository}${s.dryRun ? ' (dry run: nothing posted)' : ''}`];
+  if (s.onCall !== undefined)
+    lines.push(s.onCall ? `on call now: ${s.onCall.rotation} (${s.onCall.responders.join(', ')})` : 'on call now: nobody (a gap between rotations)');
+  if (s.onCall === undefined) lines.push('no `oncall` in the config: nobody to page');
+  else if (s.incidents.length === 0) lines.push('no open incidents');
+  for (const i of s.incidents) {
+    const what =
+      i.action === 'page'
+        ? `${s.dryRun ? 'would page' : 'paged'} ${(i.to ?? []).map((l) => `@${l}`).join(' ')} (${i.rotation}, ${i.detail}, step ${(i.step ?? 0) + 1})`
+        : i.action === 'wait'
+          ? `waiting: ${i.detail} at ${i.dueAt}`
+          : i.action === 'nobody'
+            ? `not paged: ${i.detail}`
+            : `no page: ${i.detail}`;
+    lines.push(`  #${i.number}: ${what}`);
+  }
+  lines.push(`${s.requests} requests`);
+  return lines.join('\n');
+}
+
+const argv = process.argv.slice(2);
+runGitHubCli('respond', argv.includes('--json'), async () => {
+  const flags = parseFlags(argv, ['--dry-run', '--json'], USAGE);
+  if (typeof flags === 'number') return flags;
+  const env = process.env;
+  const config = loadConfig(resolveDataPaths(env).config, env);
+  const { token, apiUrl } = githubEnv(env);
+  if (!token) {
+    console.error('sitrep respond: GITHUB_TOKEN is not set. Reading who may acknowledge needs a token, and paging needs issues: write.');
+    return 1;
+  }
+  const summary = await runRespond({
+    config,
+    token,
+    apiUrl,
+    now: resolveNow(env),
+    dryRun: flags.has('--dry-run'),
+    botLogins: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_BOT_LOGIN],
+    warn: printWarning,
+  });
+  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));
+  return 0;
+});
