@@ -4,7 +4,7 @@
  * generic `webhook` (Statuspage's payload) is built in statuspage-webhook.ts.
  */
 import type { NotifyMessage } from './message.ts';
-import { escapeCommonMark, escapeDiscord, escapeSlack } from './escape.ts';
+import { breakMassMentions, escapeCommonMark, escapeDiscord, escapeSlack } from './escape.ts';
 
 export interface OutgoingRequest {
   readonly url: string;
@@ -76,7 +76,8 @@ const NTFY_PRIORITY: Readonly<Record<string, number>> = { P0: 5, P1: 4, P2: 3 };
 /**
  * https://docs.ntfy.sh/publish/#publish-as-json — JSON is posted to the server's root with the
  * topic in the body, so `https://ntfy.sh/acme-status` becomes a POST to `https://ntfy.sh/`.
- * Plain text (no `markdown: true`), so nothing in the message is markup.
+ * Plain text (no `markdown: true`), so nothing in the message is markup; mass mentions are
+ * broken anyway, in case a subscriber forwards it to a chat.
  */
 export function buildNtfyRequest(topicUrl: string, m: NotifyMessage): OutgoingRequest {
   const url = new URL(topicUrl);
@@ -90,8 +91,8 @@ export function buildNtfyRequest(topicUrl: string, m: NotifyMessage): OutgoingRe
     url: url.href,
     body: {
       topic: decodeURIComponent(topic),
-      title: `${m.severity ? `[${severity}] ` : ''}${m.headline}: ${m.title}`,
-      message: [m.title, ...lines(m, (s) => s)].join('\n'),
+      title: breakMassMentions(`${m.severity ? `[${severity}] ` : ''}${m.headline}: ${m.title}`),
+      message: [m.title, ...lines(m, (s) => s)].map(breakMassMentions).join('\n'),
       priority: over ? 3 : (NTFY_PRIORITY[severity] ?? 3),
       tags: [over ? 'white_check_mark' : m.severity ? 'rotating_light' : 'wrench'],
       click: m.link,

@@ -7,6 +7,8 @@
  *   newest first, and `status` that of the newest;
  * - then, per component whose status the event changed: `{ meta, page, component_update, component }`.
  * Maintenance windows are incidents with `scheduled_for`/`scheduled_until`, as on Statuspage.
+ * Texts are plain text, as Statuspage's are; `@everyone`/`@here`/`@channel` carry a zero-width
+ * space, since receivers often forward `name` and `body` straight into a chat.
  */
 import { buildApiComponents } from '../api/components.ts';
 import type { ApiContext } from '../api/context.ts';
@@ -14,6 +16,7 @@ import { toApiTime } from '../api/context.ts';
 import { toApiIncident, toApiMaintenance } from '../api/incidents.ts';
 import { deriveApiStatus } from '../api/status.ts';
 import type { ApiComponent, ApiIncident, ApiMaintenance } from '../api/statuspage-types.ts';
+import { breakMassMentions } from './escape.ts';
 import type { NotifyEvent } from './events.ts';
 
 export const STATUSPAGE_WEBHOOK_DOCS = 'https://support.atlassian.com/statuspage/docs/enable-webhook-notifications/';
@@ -50,8 +53,8 @@ export interface ComponentWebhook {
 }
 
 function asOf<T extends ApiIncident | ApiMaintenance>(incident: T, at: string): T {
-  const updates = incident.incident_updates.filter((u) => u.created_at <= toApiTime(at));
-  return { ...incident, status: updates[0]?.status ?? incident.status, incident_updates: updates };
+  const updates = incident.incident_updates.filter((u) => u.created_at <= toApiTime(at)).map((u) => ({ ...u, body: breakMassMentions(u.body) }));
+  return { ...incident, name: breakMassMentions(incident.name), status: updates[0]?.status ?? incident.status, incident_updates: updates };
 }
 
 /** The requests' bodies for one event, in the order Statuspage sends them. */
