@@ -12,8 +12,8 @@ const locks = new WeakMap<FakeGitHubRepo, Set<number>>();
 
 /** Issue numbers locked through the API. */
 export function lockedIssues(repo: FakeGitHubRepo): Set<number> {
-  let set = locks.get(repo);
-  if (!set) locks.set(repo, (set = new Set()));
+  const set = locks.get(repo) ?? new Set<number>();
+  locks.set(repo, set);
   return set;
 }
 
