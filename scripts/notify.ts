@@ -71,6 +71,7 @@ runGitHubCli('notify', argv.includes('--json'), async () => {
     timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : 10_000,
     github,
     warn: printWarning,
+    ...(dryRun ? {} : { onRecord: (progress) => writeNotifyStateAtomically(statePath, progress) }),
   });
   if (!dryRun) writeNotifyStateAtomically(statePath, result.state);
   console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...result.summary }, null, 2) : formatNotifySummary(result.summary));

@@ -60,6 +60,8 @@ export interface NotifyOptions {
   readonly github: NotifyGitHub | null;
   readonly warn: (message: string) => void;
   readonly fetch?: typeof fetch;
+  /** Called with the record after each attempt, so a run killed half-way never repeats what it sent. */
+  readonly onRecord?: (state: NotifyState) => void;
 }
 
 export interface TargetSummary {
@@ -198,6 +200,7 @@ export async function runNotify(options: NotifyOptions): Promise<{ state: Notify
         const outcome = await target.send(event, composeMessage(event, messageCtx), from);
         const result = recordAttempt(state, event, target.id, outcome, new Date(now.getTime()), policy);
         state = result.state;
+        options.onRecord?.(state);
         if (outcome.ok) {
           summary.sent.push(event.id);
           continue;
