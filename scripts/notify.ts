@@ -48,6 +48,12 @@ runGitHubCli('notify', argv.includes('--json'), async () => {
   }
   const config = loadConfig(paths.config, env);
   const snapshot = loadSnapshot(paths.snapshot);
+  if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
+    throw new InputError(
+      `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
+      displayPath(paths.snapshot),
+    );
+  }
   const now = resolveNow(env);
   const statePath = resolveNotifyStatePath(env);
   const state = readNotifyState(statePath, now);

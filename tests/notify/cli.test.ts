@@ -73,12 +73,16 @@ describe('npm run notify', () => {
     expect(existsSync(statePath())).toBe(false);
   });
 
-  test('a failing channel warns and exits 0; a corrupt record fails naming the file and is left as it was', async () => {
+  test('a failing channel warns and exits 0; another repository or a corrupt record fails naming the file, which is left as it was', async () => {
     receiver.mode = { kind: 'status', status: 404 };
     const failing = await run();
     expect(failing.code).toBe(0);
     expect(failing.stderr).toMatch(/warning: notify "slack:SLACK_WEBHOOK_URL": incident-3:declared failed \(HTTP 404/);
     expect(failing.stderr).not.toContain('/services/T/B/secret');
+
+    const otherRepository = await run([], { GITHUB_REPOSITORY: 'acme/other' });
+    expect(otherRepository.code).toBe(1);
+    expect(otherRepository.stderr).toContain('holds acme/widgets, but the config (or GITHUB_REPOSITORY) names acme/other');
 
     writeFileSync(statePath(), '{"schemaVersion": 1, "updatedAt": ');
     const corrupt = await run();
