@@ -11,6 +11,8 @@ export interface ReceivedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Date.now() when the request's body was complete. */
+  at: number;
 }
 
 export type ReceiverMode = { kind: 'ok' } | { kind: 'status'; status: number } | { kind: 'hang' };
@@ -34,7 +36,7 @@ export class WebhookReceiver {
         } catch {
           // Kept as text: a test asserting JSON then fails on it.
         }
-        this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
+        this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() });
         if (this.mode.kind === 'hang') {
           this.hung.add(res);
           return;
