@@ -6,8 +6,9 @@
  */
 import { createComment } from './announce-api.ts';
 import type { GitHubClient } from './client.ts';
-import type { Repo } from './fetchers.ts';
-import { readSubscribeMarker, type SubscribeIssueText } from '../lib/notify/subscriptions.ts';
+import { parseRepo, type Repo } from './fetchers.ts';
+import { listSubscriptionKeys, readSubscribeMarker, writeSubscribeIssue, type SubscribeIssueText } from '../lib/notify/subscriptions.ts';
+import type { SiteConfig } from '../lib/schema/config.ts';
 
 export interface FoundSubscribeIssue {
   readonly key: string;
@@ -69,4 +70,34 @@ export async function createSubscribeIssue(
 
 export async function commentOnSubscribeIssue(octokit: GitHubClient, repo: Repo, number: number, body: string): Promise<void> {
   await createComment(octokit, repo, number, body);
+}
+
+export interface EnsureSubscribeIssuesOptions {
+  readonly octokit: GitHubClient;
+  readonly config: Pick<SiteConfig, 'repository' | 'title' | 'components'>;
+  readonly botLogin: string;
+  /** Absolute URLs of the page and the Atom feed a key's issue points to. */
+  readonly links: (key: string) => { page: string; feed: string };
+  /** Find only; report what would be created. */
+  readonly dryRun: boolean;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * One subscribe issue per key (`all`, then each component), found again or created and locked.
+ * Idempotent: a second call creates nothing. Callable from any command with `issues: write`.
+ */
+export async function ensureSubscribeIssues(options: EnsureSubscribeIssuesOptions): Promise<{ issues: Map<string, FoundSubscribeIssue>; created: string[] }> {
+  const { octokit, config, botLogin, dryRun, warn } = options;
+  const repo = parseRepo(config.repository);
+  const issues = await findSubscribeIssues(octokit, repo, botLogin);
+  const created: string[] = [];
+  for (const key of listSubscriptionKeys(config)) {
+    if (issues.has(key)) continue;
+    created.push(key);
+    if (dryRun) continue;
+    const { page, feed } = options.links(key);
+    issues.set(key, await createSubscribeIssue(octokit, repo, key, writeSubscribeIssue(key, config, page, feed), warn));
+  }
+  return { issues, created };
 }

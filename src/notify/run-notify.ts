@@ -21,14 +21,7 @@ import {
 } from '../lib/notify/plan.ts';
 import { buildStatuspageWebhooks } from '../lib/notify/statuspage-webhook.ts';
 import { SITE_FEEDS, componentFeedPath } from '../lib/api/paths.ts';
-import {
-  ALL_KEY,
-  listSubscriptionKeys,
-  subscriptionTargetId,
-  subscriptionWants,
-  writeSubscribeIssue,
-  writeSubscriptionComment,
-} from '../lib/notify/subscriptions.ts';
+import { ALL_KEY, subscriptionTargetId, subscriptionWants, writeSubscriptionComment } from '../lib/notify/subscriptions.ts';
 import { notifyChannelId, type NotifyChannel } from '../lib/schema/response.ts';
 import type { NotifyState } from '../lib/schema/notify-state.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
@@ -36,7 +29,7 @@ import type { SiteModel } from '../lib/site-model.ts';
 import { splitSiteUrl } from '../lib/urls.ts';
 import type { GitHubClient } from '../github/client.ts';
 import { parseRepo } from '../github/fetchers.ts';
-import { commentOnSubscribeIssue, createSubscribeIssue, findSubscribeIssues } from '../github/subscriptions.ts';
+import { commentOnSubscribeIssue, ensureSubscribeIssues } from '../github/subscriptions.ts';
 import { postJson } from './post-json.ts';
 
 export interface NotifyGitHub {
@@ -152,15 +145,17 @@ export async function runNotify(options: NotifyOptions): Promise<{ state: Notify
     const { octokit, botLogin } = options.github;
     const repo = parseRepo(config.repository);
     try {
-      const found = await findSubscribeIssues(octokit, repo, botLogin);
-      const created: string[] = [];
-      for (const key of listSubscriptionKeys(config)) {
-        if (found.has(key)) continue;
-        const page = api.absolute(key === ALL_KEY ? api.urls.home : api.urls.component(key));
-        const feed = api.absolute(api.urls.file(key === ALL_KEY ? SITE_FEEDS.atom : componentFeedPath(key, 'atom')));
-        created.push(key);
-        if (!dryRun) found.set(key, await createSubscribeIssue(octokit, repo, key, writeSubscribeIssue(key, config, page, feed), warn));
-      }
+      const { issues: found, created } = await ensureSubscribeIssues({
+        octokit,
+        config,
+        botLogin,
+        dryRun,
+        warn,
+        links: (key) => ({
+          page: api.absolute(key === ALL_KEY ? api.urls.home : api.urls.component(key)),
+          feed: api.absolute(api.urls.file(key === ALL_KEY ? SITE_FEEDS.atom : componentFeedPath(key, 'atom'))),
+        }),
+      });
       subscribeIssues = { found: Object.fromEntries([...found].map(([k, v]) => [k, v.number])), created };
       state = {
         ...state,
