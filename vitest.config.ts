@@ -17,6 +17,7 @@ export default defineConfig({
             'tests/api/**/*.test.ts',
             'tests/browser/**/*.test.ts',
             'tests/tooling/**/*.test.ts',
+            'tests/notify/**/*.test.ts',
           ],
           fileParallelism: false,
           testTimeout: 60_000,

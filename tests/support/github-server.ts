@@ -19,6 +19,7 @@ import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
 import { FakeClock, FakeGitHubRepo } from './github-repo.ts';
 import { installWriteRoutes } from './github-write-routes.ts';
+import { installIssueRoutes } from './github-issue-routes.ts';
 
 export interface RequestLogEntry {
   method: string;
@@ -117,6 +118,7 @@ export class GitHubTestServer {
     };
     installBuiltinRoutes(this);
     installWriteRoutes(this);
+    installIssueRoutes(this);
     installGraphqlRoute(this);
   }
 
@@ -366,12 +368,14 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
       const state = query.get('state') ?? 'open';
       const labels = (query.get('labels') ?? '').split(',').filter(Boolean);
       const since = query.get('since');
+      const creator = query.get('creator');
       const sort = query.get('sort') === 'updated' ? 'updated_at' : 'created_at';
       const issues = repo!
         .listed()
         .filter((i) => state === 'all' || i.state === state)
         .filter((i) => labels.every((l) => i.labels.includes(l)))
         .filter((i) => !since || Date.parse(i.updated_at) >= Date.parse(since))
+        .filter((i) => !creator || i.user === creator)
         .sort(byTime(sort, query.get('direction') ?? 'desc'));
       return { status: 200, body: issues.map((i) => issueJson(api(), repo!, i)), paginate: true };
     },

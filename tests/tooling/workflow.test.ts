@@ -147,6 +147,7 @@ describe('.github/workflows/status.yml', () => {
       announce: { contents: 'read', issues: 'write' },
       labels: { contents: 'read', issues: 'write' },
       respond: { contents: 'read', issues: 'write' },
+      notify: { contents: 'read', issues: 'write' },
       'sync-failed': {},
     });
     expect(jobs['deploy']?.environment).toEqual({ name: 'github-pages', url: '${{ steps.deployment.outputs.page_url }}' });
@@ -208,6 +209,34 @@ describe('.github/workflows/status.yml', () => {
     expect(jobs['build']?.outputs?.['site-url']).toBe('${{ steps.pages.outputs.base_url }}');
     expect(jobs['announce']?.needs).toEqual(['build', 'deploy']);
     expect(step('announce', (s) => s.run === 'npm run announce').env).toMatchObject({ SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
+  });
+
+  test('notifies after the deploy, keeps its record in the cache, and never fails the run', () => {
+    expect(jobs['notify']?.needs).toEqual(['build', 'deploy']);
+    expect(jobs['notify']?.if).toBe("${{ needs.build.outputs.sync == 'success' }}");
+    const notify = step('notify', (s) => s.run === 'npm run notify');
+    expect(notify['continue-on-error']).toBe(true);
+    expect(notify.env).toMatchObject({ GITHUB_TOKEN: '${{ github.token }}', SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
+    expect(notify.env?.['SLACK_WEBHOOK_URL']).toBe('${{ secrets.SLACK_WEBHOOK_URL }}');
+    const key = 'sitrep-notify-${{ github.run_id }}-${{ github.run_attempt }}';
+    const record = (s: Step): boolean => s.with?.['path'] === 'content/notify-state.json';
+    const order = jobs['notify']!.steps.map((s) => (record(s) ? (s.uses ?? '') : (s.run ?? s.uses ?? '')));
+    expect(order.indexOf('actions/cache/restore@v6')).toBeLessThan(order.indexOf('npm run notify'));
+    expect(order.indexOf('actions/cache/save@v6')).toBeGreaterThan(order.indexOf('npm run notify'));
+    expect(step('notify', (s) => record(s) && s.uses === 'actions/cache/restore@v6').with).toEqual({
+      path: 'content/notify-state.json',
+      key,
+      'restore-keys': 'sitrep-notify-',
+    });
+    const save = step('notify', (s) => record(s) && s.uses === 'actions/cache/save@v6');
+    expect(save.with).toEqual({ path: 'content/notify-state.json', key });
+    expect(save.if).toContain('always()');
+    // The build reads the record too, for the subscribe issues' links, and never saves it.
+    const buildSteps = jobs['build']!.steps;
+    expect(buildSteps.findIndex((s) => record(s) && s.uses === 'actions/cache/restore@v6')).toBeLessThan(
+      buildSteps.findIndex((s) => s.run === 'npm run build'),
+    );
+    expect(buildSteps.filter((s) => record(s) && s.uses === 'actions/cache/save@v6')).toEqual([]);
   });
 
   test('every npm script it runs exists', () => {

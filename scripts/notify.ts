@@ -1,0 +1,85 @@
+/**
+ * `npm run notify [-- --dry-run] [-- --json] [-- --no-subscribe]`: after a deploy, tells the chat
+ * channels of `notify` in content/status.yml, and the subscribe issues, of every incident step
+ * they have not heard of yet, exactly once each (the record: content/notify-state.json). A failing
+ * channel only warns: this command exits 0 unless its own input (config, snapshot, record) is bad.
+ *
+ * Environment: each channel's `urlEnv`; GITHUB_TOKEN (issues: write, for the subscribe issues;
+ * without it they are skipped), GITHUB_REPOSITORY, GITHUB_API_URL, SITREP_SITE_URL, SITREP_CONFIG,
+ * SITREP_SNAPSHOT, SITREP_POSTMORTEMS, SITREP_NOTIFY_STATE, SITREP_NOW, SITREP_BOT_LOGIN,
+ * SITREP_NOTIFY_TIMEOUT_SECONDS (per request, default 10).
+ */
+import { loadConfig } from '../src/data/load-config.ts';
+import { hasSnapshot, loadSnapshot } from '../src/data/load-snapshot.ts';
+import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
+import { loadPostmortemFiles, resolveNow } from '../src/data/site.ts';
+import { ACTIONS_BOT } from '../src/github/announce.ts';
+import { createClientWithDefaults } from '../src/github/client.ts';
+import { InputError } from '../src/lib/errors.ts';
+import { buildSiteModel } from '../src/lib/site-model.ts';
+import { formatNotifySummary } from '../src/notify/format-summary.ts';
+import { runNotify } from '../src/notify/run-notify.ts';
+import { readNotifyState, resolveNotifyStatePath, writeNotifyStateAtomically } from '../src/notify/state-file.ts';
+import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+
+const USAGE = `Usage: npm run notify [-- --dry-run] [-- --json] [-- --no-subscribe]
+  --dry-run       print what would be sent; send nothing, create nothing, write no record
+  --json          print the summary (or the error) as JSON on stdout
+  --no-subscribe  leave the subscribe issues alone this run`;
+
+function printWarning(message: string): void {
+  if (process.env['GITHUB_ACTIONS'] === 'true')
+    console.error(`::warning title=sitrep notify::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
+  else console.error(`warning: ${message}`);
+}
+
+const argv = process.argv.slice(2);
+runGitHubCli('notify', argv.includes('--json'), async () => {
+  const flags = parseFlags(argv, ['--dry-run', '--json', '--no-subscribe'], USAGE);
+  if (typeof flags === 'number') return flags;
+  const env = process.env;
+  const paths = resolveDataPaths(env);
+  const demo = env['SITREP_DEMO']?.trim();
+  if (!hasSnapshot(paths.snapshot) || (demo && !/^(0|false|no|off)$/i.test(demo))) {
+    throw new InputError(
+      `No synced snapshot at ${displayPath(paths.snapshot)}: notify never announces demo data. Run \`npm run sync\` first.`,
+      displayPath(paths.snapshot),
+    );
+  }
+  const config = loadConfig(paths.config, env);
+  const snapshot = loadSnapshot(paths.snapshot);
+  if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
+    throw new InputError(
+      `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
+      displayPath(paths.snapshot),
+    );
+  }
+  const now = resolveNow(env);
+  const statePath = resolveNotifyStatePath(env);
+  const state = readNotifyState(statePath, now);
+  const { files } = loadPostmortemFiles(paths.postmortems);
+  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: false });
+  const dryRun = flags.has('--dry-run');
+  const { token, apiUrl } = githubEnv(env);
+  if (!token && !flags.has('--no-subscribe')) printWarning('GITHUB_TOKEN is not set: the subscribe issues are skipped this run');
+  const github =
+    token && !flags.has('--no-subscribe')
+      ? { octokit: createClientWithDefaults({ token, apiUrl, warn: printWarning }).octokit, botLogin: env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT }
+      : null;
+  const timeoutSeconds = Number(env['SITREP_NOTIFY_TIMEOUT_SECONDS'] ?? '10');
+  const result = await runNotify({
+    config,
+    model,
+    now,
+    state,
+    env,
+    dryRun,
+    timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : 10_000,
+    github,
+    warn: printWarning,
+    ...(dryRun ? {} : { onRecord: (progress) => writeNotifyStateAtomically(statePath, progress) }),
+  });
+  if (!dryRun) writeNotifyStateAtomically(statePath, result.state);
+  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...result.summary }, null, 2) : formatNotifySummary(result.summary));
+  return 0;
+});
