@@ -7,6 +7,7 @@
  * issue leaves no trace in a `since` listing. When nothing changed all of these answer 304.
  * Full: every tracked issue, label by label (first sync, daily reconciliation, --full).
  */
+import { hasLabel } from '../lib/labels.ts';
 import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { fetchListing, getIssue, type Repo } from './fetchers.ts';
@@ -115,7 +116,7 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
   }
   for (const { label, numbers } of openLists) {
     for (const [number, record] of records) {
-      if (record.state === 'open' && record.labels.includes(label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
+      if (record.state === 'open' && hasLabel(record.labels, label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
     }
   }
   for (const number of suspects) {

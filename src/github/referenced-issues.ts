@@ -5,11 +5,11 @@
  * listing already; an unchanged one keeps its previous entry; only a newly named one is fetched.
  * A full run re-asks every one conditionally (a 304 is free) so deletions are noticed.
  */
+import { readActionItemReferences } from '../lib/postmortem.ts';
 import type { IssueRecord, ReferencedIssue } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { getIssue, type Repo } from './fetchers.ts';
 import type { GitHubIssue } from './github-json.ts';
-import { parseActionItemReferences } from './references.ts';
 import { toReferencedIssue } from './to-records.ts';
 
 export interface ReferencedIssuesInput {
@@ -27,7 +27,7 @@ export interface ReferencedIssuesInput {
 }
 
 export async function syncReferencedIssues(input: ReferencedIssuesInput): Promise<ReferencedIssue[]> {
-  const numbers = [...new Set(input.postmortems.flatMap((p) => parseActionItemReferences(p.body)))].sort((a, b) => a - b);
+  const numbers = [...new Set(input.postmortems.flatMap((p) => readActionItemReferences(p.body)))].sort((a, b) => a - b);
   const before = new Map(input.previous.map((r) => [r.number, r]));
   const result: ReferencedIssue[] = [];
   for (const number of numbers) {

@@ -8,6 +8,7 @@
  * 3. Referenced issues of post-mortem action items; then validate and write atomically.
  */
 import { InputError } from '../lib/errors.ts';
+import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
@@ -56,7 +57,8 @@ const SILENT: SyncLog = { warn: () => {}, progress: () => {} };
 
 /** The tracked label names, without repeats (a config may use one label for two roles). */
 export function trackedLabels(config: SiteConfig): string[] {
-  return [...new Set([config.labels.incident, config.labels.maintenance, config.labels.postmortem])];
+  const { incident, maintenance, postmortem } = config.labels;
+  return [incident, maintenance, postmortem].filter((label, index, all) => all.findIndex((l) => labelMatches(l, label)) === index);
 }
 
 /** Why this run must list every tracked issue, or null when an incremental run is enough. */
@@ -138,7 +140,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
 
     // 3. Post-mortem action items.
-    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem));
+    const postmortems = issues.filter((issue) => hasLabel(issue.labels, config.labels.postmortem));
     const referenced = await syncReferencedIssues({
       octokit,
       repo,

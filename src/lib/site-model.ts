@@ -4,6 +4,7 @@
  */
 import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
 import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Renderers } from './incident.ts';
+import { hasLabel } from './labels.ts';
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
 import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, type PostmortemFile } from './postmortem.ts';
 import { describeZodIssues } from './errors.ts';
@@ -99,8 +100,6 @@ function normalizeTimes(issue: IssueRecord): IssueRecord {
   };
 }
 
-const hasLabel = (issue: IssueRecord, label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-
 function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[]) {
   const incidents: IssueRecord[] = [];
   const maintenance: IssueRecord[] = [];
@@ -109,15 +108,15 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   for (const issue of issues) {
     const where = `issue #${issue.number}`;
     if (issue.isPullRequest) continue;
-    const kind = hasLabel(issue, labels.incident)
+    const kind = hasLabel(issue.labels, labels.incident)
       ? labels.incident
-      : hasLabel(issue, labels.maintenance)
+      : hasLabel(issue.labels, labels.maintenance)
         ? labels.maintenance
-        : hasLabel(issue, labels.postmortem)
+        : hasLabel(issue.labels, labels.postmortem)
           ? labels.postmortem
           : undefined;
     if (!kind) continue;
-    if (hasLabel(issue, labels.embargoed)) continue;
+    if (hasLabel(issue.labels, labels.embargoed)) continue;
     if (!isTrustedlyLabelled(issue, kind)) {
       notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
       continue;

@@ -366,7 +366,8 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
       const issues = repo!
         .listed()
         .filter((i) => state === 'all' || i.state === state)
-        .filter((i) => labels.every((l) => i.labels.includes(l)))
+        // GitHub matches label names case-insensitively.
+        .filter((i) => labels.every((l) => i.labels.some((name) => name.toLowerCase() === l.toLowerCase())))
         .filter((i) => !since || Date.parse(i.updated_at) >= Date.parse(since))
         .sort(byTime(sort, query.get('direction') ?? 'desc'));
       return { status: 200, body: issues.map((i) => issueJson(api(), repo!, i)), paginate: true };
