@@ -9,14 +9,12 @@
  * SITREP_POSTMORTEMS, SITREP_NOW, SITREP_PIN=false (as --no-pin), SITREP_BOT_LOGIN (the login the
  * token comments as, when it is not GITHUB_TOKEN's github-actions[bot]).
  */
-import { loadConfig } from '../src/data/load-config.ts';
-import { hasSnapshot, loadSnapshot } from '../src/data/load-snapshot.ts';
+import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
-import { loadPostmortemFiles, resolveNow } from '../src/data/site.ts';
+import { loadSite } from '../src/data/site.ts';
 import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
 import { InputError } from '../src/lib/errors.ts';
-import { buildSiteModel, readIssues } from '../src/lib/site-model.ts';
 import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
 
 const USAGE = `Usage: npm run announce [-- --dry-run] [-- --no-pin] [-- --json]
@@ -46,29 +44,26 @@ runGitHubCli('announce', argv.includes('--json'), async () => {
       displayPath(paths.snapshot),
     );
   }
-  const config = loadConfig(paths.config, env);
-  const snapshot = loadSnapshot(paths.snapshot);
+  const { model, snapshot } = loadSite(env, { demo: false, paths, reason: `snapshot ${displayPath(paths.snapshot)}` });
+  const { config } = model;
   if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
     throw new InputError(
       `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
       displayPath(paths.snapshot),
     );
   }
-  const { token, apiUrl } = githubEnv(env);
+  const { token, apiUrl, throttle } = githubEnv(env);
   if (!token) {
     console.error('sitrep announce: GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
     return 1;
   }
-  const now = resolveNow(env);
-  const { files } = loadPostmortemFiles(paths.postmortems);
-  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: false });
   const summary = await runAnnounce({
     config,
     model,
-    records: readIssues(snapshot.issues).issues,
     token,
     apiUrl,
-    now,
+    throttle,
+    now: new Date(model.now),
     dryRun: flags.has('--dry-run'),
     pin: !flags.has('--no-pin') && !isOff(env['SITREP_PIN']),
     botLogins: [env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT],

@@ -38,8 +38,6 @@ export interface AnnounceOptions extends ClientDefaultsOptions {
   /** `site` must be the published URL (SITREP_SITE_URL in the workflow): comments link to it. */
   config: SiteConfig;
   model: SiteModel;
-  /** The snapshot's issue records: where sitrep's earlier comments are found. */
-  records: readonly IssueRecord[];
   dryRun?: boolean;
   /** Pin and unpin (default true); false leaves pins alone entirely. */
   pin?: boolean;
@@ -76,7 +74,8 @@ function trustedLogins(records: readonly IssueRecord[], maintainers: readonly st
 }
 
 export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSummary> {
-  const { config, model, records, now } = options;
+  const { config, model, now } = options;
+  const records = model.issues;
   const repository = config.repository;
   const repo = parseRepo(repository);
   const summary: AnnounceSummary = {

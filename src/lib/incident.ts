@@ -2,13 +2,13 @@
  * One GitHub issue → one incident, or the reason it is not one.
  * Pure: decisions use only the record, the config and the renderer passed in.
  */
-import { STATUS_COMMENT_MARKER } from './announce-plan.ts';
 import { INCIDENT_FIELDS } from './form-fields.ts';
 import { readIssueComponents } from './issue-components.ts';
 import { parseIssueForm } from './issue-form.ts';
 import { hasLabel, labelMatches } from './labels.ts';
 import type { Notice } from './notice.ts';
 import type { SiteConfig } from './schema/config.ts';
+import { isSitrepComment } from './sitrep-comment.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
 import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
 import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
@@ -165,7 +165,7 @@ export function buildUpdates(issue: IssueRecord, render: Renderers): Update[] {
   return (
     issue.comments
       // sitrep's own status-link comment (posted with a maintainer's token, it is "trusted") is not an update.
-      .filter((c) => c.author.trusted && !c.body.trimStart().startsWith(STATUS_COMMENT_MARKER))
+      .filter((c) => c.author.trusted && !isSitrepComment(c.body, c.author.trusted))
       .map((c) => {
         // The `Status:` line is shown as the update's status, not repeated in its text.
         const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;

@@ -2,6 +2,7 @@
  * The whole site as data: config + snapshot + post-mortem files + `now` → everything a page shows.
  * Pure: no clock, no disk, no network; pages only map this to HTML.
  */
+import { deriveBanner, type Banner, type OverallStatus } from './banner.ts';
 import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
 import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Renderers } from './incident.ts';
 import { hasLabel } from './labels.ts';
@@ -26,15 +27,7 @@ export interface ComponentGroup {
   readonly components: readonly ComponentView[];
 }
 
-export interface OverallStatus {
-  readonly status: ComponentStatus;
-  readonly text: string;
-  /**
-   * Some records could not be read: the page must not claim that all is well.
-   * Set when issues were skipped as malformed.
-   */
-  readonly incomplete: boolean;
-}
+export type { OverallStatus } from './banner.ts';
 
 export interface SiteModel {
   readonly config: SiteConfig;
@@ -44,6 +37,8 @@ export interface SiteModel {
   readonly dataAgeMinutes: number;
   readonly stale: boolean;
   readonly overall: OverallStatus;
+  /** What the page, the badges and the status API say about the whole project. */
+  readonly banner: Banner;
   /** Every published incident, newest first. */
   readonly incidents: readonly Incident[];
   /** Active incidents, most severe first, then newest. */
@@ -55,6 +50,8 @@ export interface SiteModel {
   readonly groups: readonly ComponentGroup[];
   /** Keyed by incident number. */
   readonly postmortems: ReadonlyMap<number, Postmortem>;
+  /** Every issue record the snapshot holds that could be read (announce finds its comments here). */
+  readonly issues: readonly IssueRecord[];
   /** Things a maintainer should fix (unknown component, missing severity…), for the build log. */
   readonly notices: readonly Notice[];
   /** Issues that could not be read at all, skipped so the rest renders. */
@@ -202,14 +199,18 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const recent = incidents.filter((i) => !i.active && (i.resolvedAt ?? i.withdrawnAt ?? i.updatedAt) >= weekAgo);
   const components = buildComponents(config, active, maintenances);
   const dataAgeMinutes = Math.max(0, Math.floor((now.getTime() - new Date(snapshot.takenAt).getTime()) / 60_000));
+  const dataAsOf = new Date(snapshot.takenAt).toISOString();
+  const stale = dataAgeMinutes > config.staleAfterMinutes;
+  const overall = deriveOverallStatus(active, maintenances, skipped.length);
   return {
     config,
     now: now.toISOString(),
     demo: input.demo,
-    dataAsOf: new Date(snapshot.takenAt).toISOString(),
+    dataAsOf,
     dataAgeMinutes,
-    stale: dataAgeMinutes > config.staleAfterMinutes,
-    overall: deriveOverallStatus(active, maintenances, skipped.length),
+    stale,
+    overall,
+    banner: deriveBanner(overall, stale, dataAsOf),
     incidents,
     active,
     recent,
@@ -217,6 +218,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     components,
     groups: groupComponents(components),
     postmortems,
+    issues,
     notices,
     skipped,
   };
