@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The architecture test only reads source files: it belongs to the fast loop (`npm run test:unit`).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/tooling/architecture.test.ts'] } },
       {
         test: {
           name: 'integration',
@@ -17,6 +18,7 @@ export default defineConfig({
             'tests/browser/**/*.test.ts',
             'tests/tooling/**/*.test.ts',
           ],
+          exclude: ['tests/tooling/architecture.test.ts', '**/node_modules/**'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -17,13 +17,13 @@ runGitHubCli('labels', argv.includes('--json'), async () => {
   const flags = parseFlags(argv, ['--dry-run', '--json'], USAGE);
   if (typeof flags === 'number') return flags;
   const config = loadConfig(resolveDataPaths().config);
-  const { token, apiUrl } = githubEnv(process.env);
+  const { token, apiUrl, throttle } = githubEnv(process.env);
   const dryRun = flags.has('--dry-run');
   if (!token && !dryRun) {
     console.error('sitrep labels: GITHUB_TOKEN is not set. Creating labels needs a token with issues: write (or run with --dry-run to see the plan).');
     return 1;
   }
-  const summary = await syncLabels({ config, token, apiUrl, dryRun, warn: (m) => console.error(`warning: ${m}`) });
+  const summary = await syncLabels({ config, token, apiUrl, throttle, dryRun, warn: (m) => console.error(`warning: ${m}`) });
   console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatLabelsSummary(summary));
   return 0;
 });

@@ -20,9 +20,17 @@ export function parseFlags(argv: readonly string[], known: readonly string[], us
   return new Set(argv);
 }
 
-/** GITHUB_TOKEN and GITHUB_API_URL, trimmed; empty means unset. */
-export function githubEnv(env: NodeJS.ProcessEnv): { token: string | undefined; apiUrl: string | undefined } {
-  return { token: env['GITHUB_TOKEN']?.trim() || undefined, apiUrl: env['GITHUB_API_URL']?.trim() || undefined };
+/**
+ * GITHUB_TOKEN and GITHUB_API_URL, trimmed (empty means unset), and SITREP_GITHUB_THROTTLE=off,
+ * which is for local test servers only: it switches off plugin-throttling (write pacing and
+ * rate-limit waits), so tests that spawn a CLI need not wait 1–3 s per write.
+ */
+export function githubEnv(env: NodeJS.ProcessEnv): { token: string | undefined; apiUrl: string | undefined; throttle: boolean } {
+  return {
+    token: env['GITHUB_TOKEN']?.trim() || undefined,
+    apiUrl: env['GITHUB_API_URL']?.trim() || undefined,
+    throttle: env['SITREP_GITHUB_THROTTLE']?.trim().toLowerCase() !== 'off',
+  };
 }
 
 /**

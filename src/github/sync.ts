@@ -12,7 +12,7 @@ import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
-import { createClientWithDefaults } from './client.ts';
+import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
 import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
@@ -32,21 +32,16 @@ export interface SyncLog {
   debug?: ((message: string) => void) | undefined;
 }
 
-export interface SyncOptions {
+/** The client's options (token, apiUrl, timeouts, retries, throttle) plus the sync's own; warnings go to `log`. */
+export interface SyncOptions extends Omit<ClientDefaultsOptions, 'warn' | 'debug'> {
   config: SiteConfig;
   snapshotPath: string;
   /** For messages: how to name the snapshot file. */
   snapshotName?: string;
-  token?: string | undefined;
-  apiUrl?: string | undefined;
   /** List every tracked issue even if the daily reconciliation is not due. */
   full?: boolean;
   now?: () => Date;
   log?: SyncLog;
-  timeoutMs?: number;
-  retries?: number;
-  retryBaseMs?: number;
-  maxRateLimitWaitSeconds?: number;
   /** Stop fetching issue details (and finish next run) when fewer requests than this are left. */
   budgetReserve?: number;
   reconcileEveryHours?: number;
