@@ -50,6 +50,8 @@ export interface SiteModel {
   readonly groups: readonly ComponentGroup[];
   /** Keyed by incident number. */
   readonly postmortems: ReadonlyMap<number, Postmortem>;
+  /** Each published post-mortem with its incident, newest incident first (the post-mortems index). */
+  readonly postmortemIndex: readonly { readonly incident: Incident; readonly postmortem: Postmortem }[];
   /** Every issue record the snapshot holds that could be read (announce finds its comments here). */
   readonly issues: readonly IssueRecord[];
   /** Things a maintainer should fix (unknown component, missing severity…), for the build log. */
@@ -218,6 +220,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     components,
     groups: groupComponents(components),
     postmortems,
+    postmortemIndex: incidents.flatMap((incident) => {
+      const postmortem = postmortems.get(incident.number);
+      return postmortem ? [{ incident, postmortem }] : [];
+    }),
     issues,
     notices,
     skipped,
