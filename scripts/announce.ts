@@ -15,7 +15,7 @@ import { loadSite } from '../src/data/site.ts';
 import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
 import { InputError } from '../src/lib/errors.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { ExitError, githubEnv, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run announce [-- --dry-run] [-- --no-pin] [-- --json]
   --dry-run  read GitHub and print what would change; change nothing
@@ -31,10 +31,8 @@ function printWarning(message: string): void {
   else console.error(`warning: ${message}`);
 }
 
-const argv = process.argv.slice(2);
-runGitHubCli('announce', argv.includes('--json'), async () => {
-  const flags = parseFlags(argv, ['--dry-run', '--no-pin', '--json'], USAGE);
-  if (typeof flags === 'number') return flags;
+const OPTIONS = { 'dry-run': { type: 'boolean' }, 'no-pin': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+runCli({ name: 'announce', usage: USAGE, options: OPTIONS }, async (flags) => {
   const env = process.env;
   const paths = resolveDataPaths(env);
   const demo = env['SITREP_DEMO'];
@@ -54,8 +52,7 @@ runGitHubCli('announce', argv.includes('--json'), async () => {
   }
   const { token, apiUrl, throttle } = githubEnv(env);
   if (!token) {
-    console.error('sitrep announce: GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
-    return 1;
+    throw new ExitError('GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
   }
   const summary = await runAnnounce({
     config,
@@ -64,11 +61,11 @@ runGitHubCli('announce', argv.includes('--json'), async () => {
     apiUrl,
     throttle,
     now: new Date(model.now),
-    dryRun: flags.has('--dry-run'),
-    pin: !flags.has('--no-pin') && !isOff(env['SITREP_PIN']),
+    dryRun: flags['dry-run'] === true,
+    pin: !flags['no-pin'] && !isOff(env['SITREP_PIN']),
     botLogins: [env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT],
     warn: printWarning,
   });
-  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));
+  console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));
   return 0;
 });

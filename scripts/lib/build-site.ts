@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { InputError } from '../../src/lib/errors.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { ROOT } from '../../src/data/paths.ts';
@@ -37,13 +36,4 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
   });
   return source;
-}
-
-/** Runs `main`, turning an InputError into its message and exit code 1. */
-export function runCli(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    if (error instanceof InputError) process.stderr.write(`\nsitrep: ${error.message}\n`);
-    else process.stderr.write(`\nsitrep: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
 }
