@@ -5,7 +5,8 @@
  * Generated relative to the time it is taken, so the demo always looks live; deterministic for a
  * given time (tests pass a fixed one with SITREP_NOW).
  */
-import type { SnapshotInput } from '../lib/schema/snapshot.ts';
+import { type FormField, INCIDENT_FIELDS, MAINTENANCE_FIELDS, POSTMORTEM_FIELDS } from '../lib/form-fields.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotInput } from '../lib/schema/snapshot.ts';
 
 type IssueInput = SnapshotInput['issues'][number];
 type Comment = IssueInput['comments'][number];
@@ -26,6 +27,24 @@ const outsider = (login: string) => ({ login, trusted: false });
 let nextId = 9_000_000;
 const id = (): number => (nextId += 17);
 
+/** An issue-form body as GitHub renders it (`### <label>`, a blank line, the value), headings from the shared field definitions. */
+function formBody(sections: readonly (readonly [FormField, string])[]): string {
+  return sections.map(([field, value]) => `### ${field.label}\n\n${value}`).join('\n\n');
+}
+
+/** `2026-11-21 14:00`, as a maintainer types a window into the maintenance form. */
+const windowTime = (iso: string): string => iso.replace('T', ' ').replace(/:00Z$/, '');
+
+function maintenanceBody(start: string, end: string, components: readonly [string, boolean][], impact: string): string {
+  const f = MAINTENANCE_FIELDS;
+  return formBody([
+    [f.start, windowTime(start)],
+    [f.end, windowTime(end)],
+    [f.components, components.map(([name, ticked]) => `- [${ticked ? 'X' : ' '}] ${name}`).join('\n')],
+    [f.impact, impact],
+  ]);
+}
+
 function form(fields: {
   severity: string;
   components: string[];
@@ -42,35 +61,16 @@ function form(fields: {
       P1: 'P1 — Major degradation, a workaround may exist',
       P2: 'P2 — Minor degradation with a workaround, or contributors only',
     }[fields.severity] ?? fields.severity;
-  return [
-    '### Severity',
-    '',
-    severity,
-    '',
-    '### Affected components',
-    '',
-    ...all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`),
-    '',
-    '### What is broken',
-    '',
-    fields.broken,
-    '',
-    '### Who is affected',
-    '',
-    fields.affected ?? '_No response_',
-    '',
-    '### Workaround or alternatives',
-    '',
-    fields.workaround ?? '_No response_',
-    '',
-    '### Expected fix time',
-    '',
-    fields.eta ?? '_No response_',
-    '',
-    '### Upstream cause links',
-    '',
-    fields.upstream ?? '_No response_',
-  ].join('\n');
+  const f = INCIDENT_FIELDS;
+  return formBody([
+    [f.severity, severity],
+    [f.components, all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`).join('\n')],
+    [f.broken, fields.broken],
+    [f.affected, fields.affected ?? '_No response_'],
+    [f.workaround, fields.workaround ?? '_No response_'],
+    [f.eta, fields.eta ?? '_No response_'],
+    [f.upstream, fields.upstream ?? '_No response_'],
+  ]);
 }
 
 interface Spec {
@@ -476,36 +476,37 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 404,
       title: 'Post-mortem: docs search returned no results (#402)',
-      body: [
-        '### Incident number',
-        '',
-        '#402',
-        '',
-        '### Summary',
-        '',
-        'For 100 minutes the docs search returned no results. Readers could still browse the docs.',
-        '',
-        '### Timeline',
-        '',
-        '- 07:00 UTC nightly index rebuild publishes an empty index',
-        '- 08:55 first report (#402)',
-        '- 09:35 cause identified',
-        '- 10:35 index restored from the previous build',
-        '',
-        '### Root cause (5 whys)',
-        '',
-        '1. Why did search return nothing? The index was empty.',
-        '2. Why was it empty? The indexer found no pages.',
-        '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
-        '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
-        '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.',
-        '',
-        '### Action items',
-        '',
-        '- [x] Read the page folder from the docs config #406',
-        '- [ ] Fail the rebuild when the index shrinks by more than half #408',
-        '- [ ] Alert on zero-result rate above 20% #413',
-      ].join('\n'),
+      body: formBody([
+        [POSTMORTEM_FIELDS.incident, '#402'],
+        [POSTMORTEM_FIELDS.summary, 'For 100 minutes the docs search returned no results. Readers could still browse the docs.'],
+        [
+          POSTMORTEM_FIELDS.timeline,
+          [
+            '- 07:00 UTC nightly index rebuild publishes an empty index',
+            '- 08:55 first report (#402)',
+            '- 09:35 cause identified',
+            '- 10:35 index restored from the previous build',
+          ].join('\n'),
+        ],
+        [
+          POSTMORTEM_FIELDS.rootCause,
+          [
+            '1. Why did search return nothing? The index was empty.',
+            '2. Why was it empty? The indexer found no pages.',
+            '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
+            '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
+            '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.',
+          ].join('\n'),
+        ],
+        [
+          POSTMORTEM_FIELDS.actionItems,
+          [
+            '- [x] Read the page folder from the docs config #406',
+            '- [ ] Fail the rebuild when the index shrinks by more than half #408',
+            '- [ ] Alert on zero-result rate above 20% #413',
+          ].join('\n'),
+        ],
+      ]),
       opened: at(1 * DAY),
       author: trusted('grace-h'),
       labels: ['postmortem'],
@@ -517,28 +518,15 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 414,
       title: 'Playground infrastructure upgrade',
-      body: [
-        '### Window start (UTC)',
-        '',
-        after(at(-2 * DAY), 0)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Window end (UTC)',
-        '',
-        after(at(-2 * DAY), 2 * HOUR)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Affected components',
-        '',
-        '- [X] Playground',
-        '- [ ] Documentation',
-        '',
-        '### Expected impact',
-        '',
+      body: maintenanceBody(
+        after(at(-2 * DAY), 0),
+        after(at(-2 * DAY), 2 * HOUR),
+        [
+          ['Playground', true],
+          ['Documentation', false],
+        ],
         'The playground will be read-only for up to two hours.',
-      ].join('\n'),
+      ),
       opened: at(3 * HOUR),
       labels: ['maintenance', 'component:playground'],
     }),
@@ -547,27 +535,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 390,
       title: 'Docs hosting migration',
-      body: [
-        '### Window start (UTC)',
-        '',
-        at(12 * DAY)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Window end (UTC)',
-        '',
-        after(at(12 * DAY), HOUR)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Affected components',
-        '',
-        '- [X] Documentation',
-        '',
-        '### Expected impact',
-        '',
-        'Brief interruptions while DNS switches over.',
-      ].join('\n'),
+      body: maintenanceBody(at(12 * DAY), after(at(12 * DAY), HOUR), [['Documentation', true]], 'Brief interruptions while DNS switches over.'),
       opened: at(15 * DAY),
       labels: ['maintenance'],
       comments: [[3 * DAY + 70 * MIN, trusted('grace-h'), 'Migration finished without interruptions.']],
@@ -577,7 +545,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
 
   issues.sort((a, b) => b.number - a.number);
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     takenAt: at(0),
     repository: REPO,
     issues,
