@@ -12,10 +12,10 @@ import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
-import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
+import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
-import { getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf } from './fetchers.ts';
+import { getPermission, listIssueComments, listIssueEvents, parseRepo, type Repo, statusOf } from './fetchers.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
@@ -97,26 +97,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     });
 
     // 2. Details of changed issues only, newest first, stopping before the rate limit runs out.
-    const reserve = options.budgetReserve ?? 50;
-    const details: { issue: GitHubIssue; comments: GitHubComment[]; events: GitHubIssueEvent[] }[] = [];
-    let deferred = 0;
-    for (const [index, issue] of changed.entries()) {
-      if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
-        deferred = changed.length - index;
-        log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
-        break;
-      }
-      try {
-        const comments = issue.comments === 0 ? [] : await listIssueComments(octokit, repo, issue.number);
-        const events = await listIssueEvents(octokit, repo, issue.number);
-        details.push({ issue, comments, events });
-      } catch (error) {
-        const status = statusOf(error);
-        if (status !== 404 && status !== 410) throw error;
-        removed.add(issue.number); // deleted between the listing and now
-      }
-      if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
-    }
+    const { details, deferred } = await fetchDetails({ octokit, repo, changed, stats, reserve: options.budgetReserve ?? 50, log, removed });
 
     const trust = createTrust({
       maintainers: config.maintainers,
@@ -183,4 +164,54 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     if (error instanceof InputError) throw error;
     throw toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
   }
+}
+
+interface IssueDetails {
+  issue: GitHubIssue;
+  comments: GitHubComment[];
+  events: GitHubIssueEvent[];
+}
+
+interface FetchDetailsInput {
+  octokit: GitHubClient;
+  repo: Repo;
+  changed: readonly GitHubIssue[];
+  stats: RequestStats;
+  /** Stop when fewer requests than this are left. */
+  reserve: number;
+  log: SyncLog;
+  /** Written to: issues deleted between the listing and now. */
+  removed: Set<number>;
+}
+
+/** Step 2: comments and events of the changed issues, in order; `deferred` counts those left for the next run. */
+async function fetchDetails({
+  octokit,
+  repo,
+  changed,
+  stats,
+  reserve,
+  log,
+  removed,
+}: FetchDetailsInput): Promise<{ details: IssueDetails[]; deferred: number }> {
+  const details: IssueDetails[] = [];
+  let deferred = 0;
+  for (const [index, issue] of changed.entries()) {
+    if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
+      deferred = changed.length - index;
+      log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
+      break;
+    }
+    try {
+      const comments = issue.comments === 0 ? [] : await listIssueComments(octokit, repo, issue.number);
+      const events = await listIssueEvents(octokit, repo, issue.number);
+      details.push({ issue, comments, events });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 404 && status !== 410) throw error;
+      removed.add(issue.number); // deleted between the listing and now
+    }
+    if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
+  }
+  return { details, deferred };
 }
