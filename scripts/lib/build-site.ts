@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { ROOT } from '../../src/data/paths.ts';
-import { resolveDataSource, type DataSource } from '../../src/data/source.ts';
+import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 
 /** Validates what the build will read; throws InputError with file and key. */
 export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
