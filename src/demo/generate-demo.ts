@@ -12,20 +12,21 @@ type IssueInput = SnapshotInput['issues'][number];
 type Comment = IssueInput['comments'][number];
 type Event = IssueInput['events'][number];
 
-let T = 0;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const REPO = 'quill-lang/quill';
-const at = (msBeforeTaken: number): string => new Date(T - msBeforeTaken).toISOString().replace('.000Z', 'Z');
+/** The clock of one demo: `at(ms)` is the time `ms` before the snapshot is taken. */
+type At = (msBeforeTaken: number) => string;
+const clockAt =
+  (takenAtMs: number): At =>
+  (msBeforeTaken) =>
+    new Date(takenAtMs - msBeforeTaken).toISOString().replace('.000Z', 'Z');
 const after = (iso: string, ms: number): string => new Date(new Date(iso).getTime() + ms).toISOString().replace('.000Z', 'Z');
 
 const MAINTAINERS = ['ada-l', 'linus-q', 'grace-h', 'mo-sato'] as const;
 const trusted = (login: string) => ({ login, trusted: true });
 const outsider = (login: string) => ({ login, trusted: false });
-
-let nextId = 9_000_000;
-const id = (): number => (nextId += 17);
 
 /** The demo's components (src/demo/status.yml): name → id, as a component label names it. */
 const DEMO_COMPONENT_IDS = {
@@ -101,7 +102,14 @@ interface Spec {
   isPullRequest?: boolean;
 }
 
-function issue(spec: Spec): IssueInput {
+/** An issue builder: comment and event ids count from the same start for every demo, so it is deterministic. */
+function issueBuilder(): (spec: Spec) => IssueInput {
+  let nextId = 9_000_000;
+  const id = (): number => (nextId += 17);
+  return (spec) => buildIssue(spec, id);
+}
+
+function buildIssue(spec: Spec, id: () => number): IssueInput {
   const author = spec.author ?? trusted('ada-l');
   const comments: Comment[] = (spec.comments ?? []).map(([offset, who, body]) => {
     const cid = id();
@@ -153,6 +161,7 @@ function issue(spec: Spec): IssueInput {
 
 /** A routine resolved incident of the past year, varied by its index. */
 function pastIncident(
+  { at, issue }: { at: At; issue: (spec: Spec) => IssueInput },
   n: number,
   daysAgo: number,
   severity: 'P0' | 'P1' | 'P2',
@@ -195,8 +204,8 @@ function pastIncident(
 
 /** The demo snapshot as if synced at `takenAt` (times rounded down to the minute). */
 export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
-  T = Math.floor(takenAt.getTime() / MIN) * MIN;
-  nextId = 9_000_000;
+  const at = clockAt(Math.floor(takenAt.getTime() / MIN) * MIN);
+  const issue = issueBuilder();
   const issues: IssueInput[] = [];
 
   // ── Active P0: installs are failing. Several updates, an assignee, an outsider's comment that must not show.
@@ -589,7 +598,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
   // Numbers count down with age; days ago spread over the year.
   past.forEach(({ daysAgo, severity, component, title, broken, minutes }, i) => {
     const n = 380 - i * 17;
-    issues.push(pastIncident(n, daysAgo, severity, component, DEMO_COMPONENT_IDS[component], title, broken, minutes));
+    issues.push(pastIncident({ at, issue }, n, daysAgo, severity, component, DEMO_COMPONENT_IDS[component], title, broken, minutes));
   });
 
   // ── Post-mortems: one as an issue (for #402); one as a file, src/demo/postmortems/40.md.
