@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { ROOT } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
+import { ExitError } from './cli.ts';
 
 /** Validates what the build will read; throws InputError with file and key. */
 export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
@@ -33,7 +34,8 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
       stdio: 'inherit',
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
+    // Astro has printed why; not a bug of sitrep's, so no stack.
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new ExitError(`astro build exited with code ${code}`))));
   });
   return source;
 }
