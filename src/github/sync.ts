@@ -14,10 +14,10 @@ import type { IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapsh
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
 import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
-import { getPermission, listIssueComments, listIssueEvents, parseRepo, type Repo, statusOf } from './fetchers.ts';
 import { findChanges } from './find-changes.ts';
+import { getPermission, listIssueComments, listIssueEvents, parseRepo, type Repo, statusOf } from './fetchers.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
-import { type PreviousSnapshot, readPreviousSnapshot } from './previous-snapshot.ts';
+import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
 import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';

@@ -8,10 +8,10 @@ import { parseIssueForm } from './issue-form.ts';
 import { hasLabel, labelMatches } from './labels.ts';
 import type { Notice } from './notice.ts';
 import type { SiteConfig } from './schema/config.ts';
-import type { IssueRecord } from './schema/snapshot.ts';
-import { mostSevere, readSeverity, SEVERITY_INFO, type Severity } from './severity.ts';
 import { isSitrepComment } from './sitrep-comment.ts';
-import { deriveStatusTimeline, type IncidentStatus, readCommentStatus, type StatusChange, statusAt, statusForLabel } from './timeline.ts';
+import type { IssueRecord } from './schema/snapshot.ts';
+import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
+import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
 
 /** A maintainer's comment, rendered. */
 export interface Update {

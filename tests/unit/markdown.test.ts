@@ -2,9 +2,8 @@
  * Every piece of issue text is untrusted. This corpus holds well-known XSS vectors (OWASP's filter
  * evasion cheat sheet and friends); none may leave anything executable in the output.
  */
-
-import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
+import { Window } from 'happy-dom';
 import { createMarkdownRenderer, markdownToPlainText } from '../../src/lib/markdown.ts';
 
 const render = createMarkdownRenderer({ githubUrl: 'https://github.com', repository: 'acme/widgets' });
