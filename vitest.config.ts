@@ -1,24 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
-// Two kinds of test: fast pure ones run in parallel; the ones that run `astro build` or start
-// servers share the project directory and ports, so they run one file at a time.
+// Three kinds of test: fast pure ones run in parallel; the ones that run `astro build` share the
+// project directory (.astro/, node_modules/.vite), so they run one file at a time; the ones against
+// the local GitHub server (own port, own temp dir per test) run one file at a time too, but beside
+// the builds, since they mostly wait on HTTP.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The architecture test only reads source files: it belongs to the fast loop (`npm run test:unit`).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/tooling/architecture.test.ts'] } },
       {
         test: {
           name: 'integration',
+          include: ['tests/build/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
+        test: {
+          name: 'github',
           include: [
             'tests/sync/**/*.test.ts',
-            'tests/build/**/*.test.ts',
             'tests/announce/**/*.test.ts',
             'tests/respond/**/*.test.ts',
-            'tests/api/**/*.test.ts',
-            'tests/browser/**/*.test.ts',
-            'tests/tooling/**/*.test.ts',
             'tests/notify/**/*.test.ts',
+            'tests/tooling/**/*.test.ts',
           ],
+          exclude: ['tests/tooling/architecture.test.ts', '**/node_modules/**'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -9,15 +9,13 @@
  * SITREP_POSTMORTEMS, SITREP_NOW, SITREP_PIN=false (as --no-pin), SITREP_BOT_LOGIN (the login the
  * token comments as, when it is not GITHUB_TOKEN's github-actions[bot]).
  */
-import { loadConfig } from '../src/data/load-config.ts';
-import { hasSnapshot, loadSnapshot } from '../src/data/load-snapshot.ts';
+import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
-import { loadPostmortemFiles, resolveNow } from '../src/data/site.ts';
+import { loadSite } from '../src/data/site.ts';
 import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
 import { InputError } from '../src/lib/errors.ts';
-import { buildSiteModel, readIssues } from '../src/lib/site-model.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run announce [-- --dry-run] [-- --no-pin] [-- --json]
   --dry-run  read GitHub and print what would change; change nothing
@@ -26,17 +24,8 @@ const USAGE = `Usage: npm run announce [-- --dry-run] [-- --no-pin] [-- --json]
 
 const isOff = (value: string | undefined): boolean => value !== undefined && /^(0|false|no|off)$/i.test(value.trim());
 
-/** `::warning::` lines become annotations on the workflow run; elsewhere a plain warning. */
-function printWarning(message: string): void {
-  if (process.env['GITHUB_ACTIONS'] === 'true')
-    console.error(`::warning title=sitrep announce::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
-  else console.error(`warning: ${message}`);
-}
-
-const argv = process.argv.slice(2);
-runGitHubCli('announce', argv.includes('--json'), async () => {
-  const flags = parseFlags(argv, ['--dry-run', '--no-pin', '--json'], USAGE);
-  if (typeof flags === 'number') return flags;
+const OPTIONS = { 'dry-run': { type: 'boolean' }, 'no-pin': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+runCli({ name: 'announce', usage: USAGE, options: OPTIONS }, async (flags) => {
   const env = process.env;
   const paths = resolveDataPaths(env);
   const demo = env['SITREP_DEMO'];
@@ -46,34 +35,30 @@ runGitHubCli('announce', argv.includes('--json'), async () => {
       displayPath(paths.snapshot),
     );
   }
-  const config = loadConfig(paths.config, env);
-  const snapshot = loadSnapshot(paths.snapshot);
+  const { model, snapshot } = loadSite(env, { demo: false, paths, reason: `snapshot ${displayPath(paths.snapshot)}` });
+  const { config } = model;
   if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
     throw new InputError(
       `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
       displayPath(paths.snapshot),
     );
   }
-  const { token, apiUrl } = githubEnv(env);
+  const { token, apiUrl, throttle } = githubEnv(env);
   if (!token) {
-    console.error('sitrep announce: GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
-    return 1;
+    throw new ExitError('GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
   }
-  const now = resolveNow(env);
-  const { files } = loadPostmortemFiles(paths.postmortems);
-  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: false });
   const summary = await runAnnounce({
     config,
     model,
-    records: readIssues(snapshot.issues).issues,
     token,
     apiUrl,
-    now,
-    dryRun: flags.has('--dry-run'),
-    pin: !flags.has('--no-pin') && !isOff(env['SITREP_PIN']),
+    throttle,
+    now: new Date(model.now),
+    dryRun: flags['dry-run'] === true,
+    pin: !flags['no-pin'] && !isOff(env['SITREP_PIN']),
     botLogins: [env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT],
-    warn: printWarning,
+    warn: (message) => printWarning('announce', message),
   });
-  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));
+  console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));
   return 0;
 });

@@ -9,7 +9,7 @@
  *   npm run bench -- --dist dist --base /status/   measure an existing build instead
  *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
  *
- * It reuses the browser tests' build cache and measuring code (tests/browser/support/).
+ * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,11 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ROOT } from '../src/data/paths.ts';
-import { startStaticServer, normaliseBase } from '../tests/support/static-server.ts';
-import { CHROMIUM_ARGS, findChromium, launchChromium } from '../tests/browser/support/chromium.ts';
-import { SITE_BASE, buildDemoSite } from '../tests/browser/support/demo-site.ts';
-import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite, type Bytes, type PageWeight } from '../tests/browser/support/page-weight.ts';
-import { buildSnapshotSite, demoSnapshot, withLongHistory } from '../tests/browser/support/snapshot-sites.ts';
+import { startStaticServer, normaliseBase } from './lib/site/static-server.ts';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
+import { SITE_BASE, buildDemoSite } from './lib/site/demo-site.ts';
+import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite, type Bytes, type PageWeight } from './lib/site/page-weight.ts';
+import { buildSnapshotSite, demoSnapshot, withLongHistory } from './lib/site/snapshot-sites.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
 
 const run = promisify(execFile);

@@ -1,8 +1,10 @@
 /** `npm run build`: snapshot (or, on a workstation only, the demo) → dist/. */
-import { buildSite, runCli } from './lib/build-site.ts';
+import { buildSite } from './lib/build-site.ts';
+import { runCli } from './lib/cli.ts';
 
-runCli(async () => {
+runCli({ name: 'build', usage: 'Usage: npm run build (environment: see the README)', options: {} }, async () => {
   const source = await buildSite();
   const out = process.env['SITREP_OUT_DIR'] ?? 'dist';
   process.stdout.write(`sitrep: built ${source.demo ? 'the DEMO site' : 'the status site'} into ${out}/ (${source.reason})\n`);
+  return 0;
 });

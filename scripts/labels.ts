@@ -6,24 +6,20 @@
 import { loadConfig } from '../src/data/load-config.ts';
 import { resolveDataPaths } from '../src/data/paths.ts';
 import { formatLabelsSummary, syncLabels } from '../src/github/labels.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { ExitError, githubEnv, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run labels [-- --dry-run] [-- --json]
   --dry-run  read the repository's labels and print what would change; change nothing
   --json     print the summary (or the error) as JSON on stdout`;
 
-const argv = process.argv.slice(2);
-runGitHubCli('labels', argv.includes('--json'), async () => {
-  const flags = parseFlags(argv, ['--dry-run', '--json'], USAGE);
-  if (typeof flags === 'number') return flags;
+runCli({ name: 'labels', usage: USAGE, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } }, async (flags) => {
   const config = loadConfig(resolveDataPaths().config);
-  const { token, apiUrl } = githubEnv(process.env);
-  const dryRun = flags.has('--dry-run');
+  const { token, apiUrl, throttle } = githubEnv(process.env);
+  const dryRun = flags['dry-run'] === true;
   if (!token && !dryRun) {
-    console.error('sitrep labels: GITHUB_TOKEN is not set. Creating labels needs a token with issues: write (or run with --dry-run to see the plan).');
-    return 1;
+    throw new ExitError('GITHUB_TOKEN is not set. Creating labels needs a token with issues: write (or run with --dry-run to see the plan).');
   }
-  const summary = await syncLabels({ config, token, apiUrl, dryRun, warn: (m) => console.error(`warning: ${m}`) });
-  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatLabelsSummary(summary));
+  const summary = await syncLabels({ config, token, apiUrl, throttle, dryRun, warn: (m) => console.error(`warning: ${m}`) });
+  console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatLabelsSummary(summary));
   return 0;
 });

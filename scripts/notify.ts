@@ -9,34 +9,25 @@
  * SITREP_SNAPSHOT, SITREP_POSTMORTEMS, SITREP_NOTIFY_STATE, SITREP_NOW, SITREP_BOT_LOGIN,
  * SITREP_NOTIFY_TIMEOUT_SECONDS (per request, default 10).
  */
-import { loadConfig } from '../src/data/load-config.ts';
-import { hasSnapshot, loadSnapshot } from '../src/data/load-snapshot.ts';
+import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
-import { loadPostmortemFiles, resolveNow } from '../src/data/site.ts';
+import { loadSite } from '../src/data/site.ts';
 import { ACTIONS_BOT } from '../src/github/announce.ts';
 import { createClientWithDefaults } from '../src/github/client.ts';
 import { InputError } from '../src/lib/errors.ts';
-import { buildSiteModel } from '../src/lib/site-model.ts';
 import { formatNotifySummary } from '../src/notify/format-summary.ts';
 import { runNotify } from '../src/notify/run-notify.ts';
 import { readNotifyState, resolveNotifyStatePath, writeNotifyStateAtomically } from '../src/notify/state-file.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { githubEnv, printWarning, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run notify [-- --dry-run] [-- --json] [-- --no-subscribe]
   --dry-run       print what would be sent; send nothing, create nothing, write no record
   --json          print the summary (or the error) as JSON on stdout
   --no-subscribe  leave the subscribe issues alone this run`;
 
-function printWarning(message: string): void {
-  if (process.env['GITHUB_ACTIONS'] === 'true')
-    console.error(`::warning title=sitrep notify::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
-  else console.error(`warning: ${message}`);
-}
-
-const argv = process.argv.slice(2);
-runGitHubCli('notify', argv.includes('--json'), async () => {
-  const flags = parseFlags(argv, ['--dry-run', '--json', '--no-subscribe'], USAGE);
-  if (typeof flags === 'number') return flags;
+const OPTIONS = { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'no-subscribe': { type: 'boolean' } } as const;
+runCli({ name: 'notify', usage: USAGE, options: OPTIONS }, async (flags) => {
+  const warn = (message: string): void => printWarning('notify', message);
   const env = process.env;
   const paths = resolveDataPaths(env);
   const demo = env['SITREP_DEMO']?.trim();
@@ -46,25 +37,19 @@ runGitHubCli('notify', argv.includes('--json'), async () => {
       displayPath(paths.snapshot),
     );
   }
-  const config = loadConfig(paths.config, env);
-  const snapshot = loadSnapshot(paths.snapshot);
-  if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
-    throw new InputError(
-      `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
-      displayPath(paths.snapshot),
-    );
-  }
-  const now = resolveNow(env);
+  // The model the build published (one place builds it; it refuses another repository's snapshot).
+  const { model } = loadSite(env, { demo: false, paths, reason: `snapshot ${displayPath(paths.snapshot)}` });
+  const { config } = model;
+  const now = new Date(model.now);
   const statePath = resolveNotifyStatePath(env);
   const state = readNotifyState(statePath, now);
-  const { files } = loadPostmortemFiles(paths.postmortems);
-  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: false });
-  const dryRun = flags.has('--dry-run');
-  const { token, apiUrl } = githubEnv(env);
-  if (!token && !flags.has('--no-subscribe')) printWarning('GITHUB_TOKEN is not set: the subscribe issues are skipped this run');
+  const dryRun = flags['dry-run'] === true;
+  const subscribe = flags['no-subscribe'] !== true;
+  const { token, apiUrl, throttle } = githubEnv(env);
+  if (!token && subscribe) warn('GITHUB_TOKEN is not set: the subscribe issues are skipped this run');
   const github =
-    token && !flags.has('--no-subscribe')
-      ? { octokit: createClientWithDefaults({ token, apiUrl, warn: printWarning }).octokit, botLogin: env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT }
+    token && subscribe
+      ? { octokit: createClientWithDefaults({ token, apiUrl, throttle, warn }).octokit, botLogin: env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT }
       : null;
   const timeoutSeconds = Number(env['SITREP_NOTIFY_TIMEOUT_SECONDS'] ?? '10');
   const result = await runNotify({
@@ -76,10 +61,10 @@ runGitHubCli('notify', argv.includes('--json'), async () => {
     dryRun,
     timeoutMs: Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : 10_000,
     github,
-    warn: printWarning,
+    warn,
     ...(dryRun ? {} : { onRecord: (progress) => writeNotifyStateAtomically(statePath, progress) }),
   });
   if (!dryRun) writeNotifyStateAtomically(statePath, result.state);
-  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...result.summary }, null, 2) : formatNotifySummary(result.summary));
+  console.log(flags.json ? JSON.stringify({ ok: true, ...result.summary }, null, 2) : formatNotifySummary(result.summary));
   return 0;
 });

@@ -12,18 +12,12 @@ import { loadConfig } from '../src/data/load-config.ts';
 import { resolveDataPaths } from '../src/data/paths.ts';
 import { resolveNow } from '../src/data/site.ts';
 import { runRespond, type RespondSummary } from '../src/github/respond.ts';
-import { DEFAULT_BOT_LOGIN } from '../src/lib/sitrep-comments.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { DEFAULT_BOT_LOGIN } from '../src/lib/sitrep-comment.ts';
+import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run respond [-- --dry-run] [-- --json]
   --dry-run  read GitHub and print who would be paged; post nothing
   --json     print the summary (or the error) as JSON on stdout`;
-
-function printWarning(message: string): void {
-  if (process.env['GITHUB_ACTIONS'] === 'true')
-    console.error(`::warning title=sitrep respond::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`);
-  else console.error(`warning: ${message}`);
-}
 
 function formatSummary(s: RespondSummary): string {
   const lines = [`sitrep respond: ${s.repository}${s.dryRun ? ' (dry run: nothing posted)' : ''}`];
@@ -46,26 +40,22 @@ function formatSummary(s: RespondSummary): string {
   return lines.join('\n');
 }
 
-const argv = process.argv.slice(2);
-runGitHubCli('respond', argv.includes('--json'), async () => {
-  const flags = parseFlags(argv, ['--dry-run', '--json'], USAGE);
-  if (typeof flags === 'number') return flags;
+const OPTIONS = { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } as const;
+runCli({ name: 'respond', usage: USAGE, options: OPTIONS }, async (flags) => {
   const env = process.env;
   const config = loadConfig(resolveDataPaths(env).config, env);
-  const { token, apiUrl } = githubEnv(env);
-  if (!token) {
-    console.error('sitrep respond: GITHUB_TOKEN is not set. Reading who may acknowledge needs a token, and paging needs issues: write.');
-    return 1;
-  }
+  const { token, apiUrl, throttle } = githubEnv(env);
+  if (!token) throw new ExitError('GITHUB_TOKEN is not set. Reading who may acknowledge needs a token, and paging needs issues: write.');
   const summary = await runRespond({
     config,
     token,
     apiUrl,
+    throttle,
     now: resolveNow(env),
-    dryRun: flags.has('--dry-run'),
+    dryRun: flags['dry-run'] === true,
     botLogins: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_BOT_LOGIN],
-    warn: printWarning,
+    warn: (message) => printWarning('respond', message),
   });
-  console.log(flags.has('--json') ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));
+  console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));
   return 0;
 });

@@ -9,7 +9,7 @@ import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
 import { InputError } from '../src/lib/errors.ts';
 import { formatSummary } from '../src/github/summary.ts';
 import { runSync } from '../src/github/sync.ts';
-import { githubEnv, parseFlags, runGitHubCli } from './lib/github-cli.ts';
+import { githubEnv, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run sync [-- --json] [-- --full]
   --json   print the summary (or the error) as JSON on stdout
@@ -23,15 +23,15 @@ function numberFromEnv(name: string): number | undefined {
   return value;
 }
 
-const argv = process.argv.slice(2);
-const json = argv.includes('--json');
-
-runGitHubCli(
-  'sync',
-  json,
-  async () => {
-    const flags = parseFlags(argv, ['--json', '--full'], USAGE);
-    if (typeof flags === 'number') return flags;
+runCli(
+  {
+    name: 'sync',
+    usage: USAGE,
+    options: { json: { type: 'boolean' }, full: { type: 'boolean' } },
+    failureNote: 'The previous snapshot (if any) was left unchanged.',
+  },
+  async (flags) => {
+    const json = flags.json === true;
     const env = process.env;
     const paths = resolveDataPaths(env);
     const config = loadConfig(paths.config, env);
@@ -42,7 +42,7 @@ runGitHubCli(
       snapshotPath: paths.snapshot,
       snapshotName: displayPath(paths.snapshot),
       ...githubEnv(env),
-      full: flags.has('--full'),
+      full: flags.full === true,
       ...(timeoutSeconds !== undefined ? { timeoutMs: timeoutSeconds * 1000 } : {}),
       ...(maxWait !== undefined ? { maxRateLimitWaitSeconds: maxWait } : {}),
       log: {
@@ -54,5 +54,4 @@ runGitHubCli(
     console.log(json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));
     return 0;
   },
-  'The previous snapshot (if any) was left unchanged.',
 );

@@ -7,10 +7,13 @@ import path from 'node:path';
 import { loadConfig } from '../src/data/load-config.ts';
 import { ROOT, resolveDataPaths } from '../src/data/paths.ts';
 import { generateIssueTemplates } from '../src/lib/issue-templates.ts';
-import { runCli } from './lib/build-site.ts';
+import { ExitError, runCli } from './lib/cli.ts';
 
-runCli(async () => {
-  const check = process.argv.includes('--check');
+const USAGE = `Usage: npm run templates [-- --check]
+  --check  write nothing; exit 1 when the committed forms differ from the config`;
+
+runCli({ name: 'templates', usage: USAGE, options: { check: { type: 'boolean' } } }, (flags) => {
+  const check = flags.check === true;
   // The forms belong to this repository: GITHUB_REPOSITORY and SITREP_SITE_URL must not change them.
   const config = loadConfig(resolveDataPaths().config, {});
   const drifted: string[] = [];
@@ -25,11 +28,8 @@ runCli(async () => {
     }
   }
   if (check && drifted.length > 0) {
-    process.stderr.write(
-      `sitrep: the issue forms are out of date with content/status.yml: ${drifted.join(', ')}\nRun \`npm run templates\` and commit the result.\n`,
-    );
-    process.exitCode = 1;
-    return;
+    throw new ExitError(`the issue forms are out of date with content/status.yml: ${drifted.join(', ')}\nRun \`npm run templates\` and commit the result.`);
   }
   process.stdout.write(drifted.length === 0 ? 'sitrep: issue forms are up to date\n' : `sitrep: wrote ${drifted.join(', ')}\n`);
+  return 0;
 });

@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { InputError } from '../../src/lib/errors.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { ROOT } from '../../src/data/paths.ts';
-import { resolveDataSource, type DataSource } from '../../src/data/source.ts';
+import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
+import { ExitError } from './cli.ts';
 
 /** Validates what the build will read; throws InputError with file and key. */
 export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
@@ -34,16 +34,8 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
       stdio: 'inherit',
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited with code ${code}`))));
+    // Astro has printed why; not a bug of sitrep's, so no stack.
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new ExitError(`astro build exited with code ${code}`))));
   });
   return source;
-}
-
-/** Runs `main`, turning an InputError into its message and exit code 1. */
-export function runCli(main: () => Promise<void>): void {
-  main().catch((error: unknown) => {
-    if (error instanceof InputError) process.stderr.write(`\nsitrep: ${error.message}\n`);
-    else process.stderr.write(`\nsitrep: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
 }

@@ -14,7 +14,7 @@ import { checkSnapshotRepository } from '../lib/snapshot-checks.ts';
 import { loadConfig } from './load-config.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
-import { resolveDataSource } from './source.ts';
+import { resolveDataSource, type DataSource } from './source.ts';
 
 /** The build time: SITREP_NOW (tests, reproducible builds) or the clock. */
 export function resolveNow(env: NodeJS.ProcessEnv = process.env): Date {
@@ -40,12 +40,19 @@ export function loadPostmortemFiles(dir: string): { files: PostmortemFile[]; pro
   return { files, problems };
 }
 
-let cached: SiteModel | undefined;
+export interface LoadedSite {
+  readonly model: SiteModel;
+  readonly snapshot: Snapshot;
+  /** Post-mortem files that were skipped, and why. */
+  readonly problems: readonly string[];
+}
 
-/** The site model for this build. Throws InputError (file, key, expectation) on bad config or snapshot. */
-export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
-  if (cached) return cached;
-  const source = resolveDataSource(env);
+/**
+ * The one place the model is built: config, snapshot (or the demo) and post-mortem files from
+ * `source`, the time from SITREP_NOW or the clock. The build and `npm run announce` both use it,
+ * so announce acts on exactly what was published.
+ */
+export function loadSite(env: NodeJS.ProcessEnv = process.env, source: DataSource = resolveDataSource(env)): LoadedSite {
   const now = resolveNow(env);
   const config = loadConfig(source.paths.config, env);
   const snapshot: Snapshot = source.demo
@@ -54,9 +61,20 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
   if (!source.demo) checkSnapshotRepository(snapshot.repository, config.repository, displayPath(source.paths.snapshot));
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
   const botLogin = env['SITREP_BOT_LOGIN']?.trim();
-  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo, ...(botLogin ? { botLogins: [botLogin] } : {}) });
-  reportNotices(cached, problems, source.reason);
-  return cached;
+  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo, ...(botLogin ? { botLogins: [botLogin] } : {}) });
+  return { model, snapshot, problems };
+}
+
+let cached: SiteModel | undefined;
+
+/** The site model for this build, memoised. Throws InputError (file, key, expectation) on bad config or snapshot. */
+export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
+  if (cached) return cached;
+  const source = resolveDataSource(env);
+  const { model, problems } = loadSite(env, source);
+  cached = model;
+  reportNotices(model, problems, source.reason);
+  return model;
 }
 
 function reportNotices(model: SiteModel, problems: readonly string[], reason: string): void {

@@ -5,26 +5,58 @@
  * Generated relative to the time it is taken, so the demo always looks live; deterministic for a
  * given time (tests pass a fixed one with SITREP_NOW).
  */
-import type { SnapshotInput } from '../lib/schema/snapshot.ts';
+import { type FormField, INCIDENT_FIELDS, MAINTENANCE_FIELDS, POSTMORTEM_FIELDS } from '../lib/form-fields.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type SnapshotInput } from '../lib/schema/snapshot.ts';
 
 type IssueInput = SnapshotInput['issues'][number];
 type Comment = IssueInput['comments'][number];
 type Event = IssueInput['events'][number];
 
-let T = 0;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const REPO = 'quill-lang/quill';
-const at = (msBeforeTaken: number): string => new Date(T - msBeforeTaken).toISOString().replace('.000Z', 'Z');
+/** The clock of one demo: `at(ms)` is the time `ms` before the snapshot is taken. */
+type At = (msBeforeTaken: number) => string;
+const clockAt =
+  (takenAtMs: number): At =>
+  (msBeforeTaken) =>
+    new Date(takenAtMs - msBeforeTaken).toISOString().replace('.000Z', 'Z');
 const after = (iso: string, ms: number): string => new Date(new Date(iso).getTime() + ms).toISOString().replace('.000Z', 'Z');
 
 const MAINTAINERS = ['ada-l', 'linus-q', 'grace-h', 'mo-sato'] as const;
 const trusted = (login: string) => ({ login, trusted: true });
 const outsider = (login: string) => ({ login, trusted: false });
 
-let nextId = 9_000_000;
-const id = (): number => (nextId += 17);
+/** The demo's components (src/demo/status.yml): name → id, as a component label names it. */
+const DEMO_COMPONENT_IDS = {
+  Website: 'website',
+  Documentation: 'docs',
+  Playground: 'playground',
+  CLI: 'cli',
+  'npm packages': 'npm-packages',
+  'Editor extension': 'editor-extension',
+  Examples: 'examples',
+} as const;
+type DemoComponent = keyof typeof DEMO_COMPONENT_IDS;
+
+/** An issue-form body as GitHub renders it (`### <label>`, a blank line, the value), headings from the shared field definitions. */
+function formBody(sections: readonly (readonly [FormField, string])[]): string {
+  return sections.map(([field, value]) => `### ${field.label}\n\n${value}`).join('\n\n');
+}
+
+/** `2026-11-21 14:00`, as a maintainer types a window into the maintenance form. */
+const windowTime = (iso: string): string => iso.replace('T', ' ').replace(/:00Z$/, '');
+
+function maintenanceBody(start: string, end: string, components: readonly [string, boolean][], impact: string): string {
+  const f = MAINTENANCE_FIELDS;
+  return formBody([
+    [f.start, windowTime(start)],
+    [f.end, windowTime(end)],
+    [f.components, components.map(([name, ticked]) => `- [${ticked ? 'X' : ' '}] ${name}`).join('\n')],
+    [f.impact, impact],
+  ]);
+}
 
 function form(fields: {
   severity: string;
@@ -35,42 +67,23 @@ function form(fields: {
   eta?: string | undefined;
   upstream?: string | undefined;
 }): string {
-  const all = ['Website', 'Documentation', 'Playground', 'CLI', 'npm packages', 'Editor extension', 'Examples'];
+  const all = Object.keys(DEMO_COMPONENT_IDS);
   const severity =
     {
       P0: 'P0 — Extreme or total interruption, no reasonable workaround',
       P1: 'P1 — Major degradation, a workaround may exist',
       P2: 'P2 — Minor degradation with a workaround, or contributors only',
     }[fields.severity] ?? fields.severity;
-  return [
-    '### Severity',
-    '',
-    severity,
-    '',
-    '### Affected components',
-    '',
-    ...all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`),
-    '',
-    '### What is broken',
-    '',
-    fields.broken,
-    '',
-    '### Who is affected',
-    '',
-    fields.affected ?? '_No response_',
-    '',
-    '### Workaround or alternatives',
-    '',
-    fields.workaround ?? '_No response_',
-    '',
-    '### Expected fix time',
-    '',
-    fields.eta ?? '_No response_',
-    '',
-    '### Upstream cause links',
-    '',
-    fields.upstream ?? '_No response_',
-  ].join('\n');
+  const f = INCIDENT_FIELDS;
+  return formBody([
+    [f.severity, severity],
+    [f.components, all.map((c) => `- [${fields.components.includes(c) ? 'X' : ' '}] ${c}`).join('\n')],
+    [f.broken, fields.broken],
+    [f.affected, fields.affected ?? '_No response_'],
+    [f.workaround, fields.workaround ?? '_No response_'],
+    [f.eta, fields.eta ?? '_No response_'],
+    [f.upstream, fields.upstream ?? '_No response_'],
+  ]);
 }
 
 interface Spec {
@@ -89,7 +102,14 @@ interface Spec {
   isPullRequest?: boolean;
 }
 
-function issue(spec: Spec): IssueInput {
+/** An issue builder: comment and event ids count from the same start for every demo, so it is deterministic. */
+function issueBuilder(): (spec: Spec) => IssueInput {
+  let nextId = 9_000_000;
+  const id = (): number => (nextId += 17);
+  return (spec) => buildIssue(spec, id);
+}
+
+function buildIssue(spec: Spec, id: () => number): IssueInput {
   const author = spec.author ?? trusted('ada-l');
   const comments: Comment[] = (spec.comments ?? []).map(([offset, who, body]) => {
     const cid = id();
@@ -141,6 +161,7 @@ function issue(spec: Spec): IssueInput {
 
 /** A routine resolved incident of the past year, varied by its index. */
 function pastIncident(
+  { at, issue }: { at: At; issue: (spec: Spec) => IssueInput },
   n: number,
   daysAgo: number,
   severity: 'P0' | 'P1' | 'P2',
@@ -183,8 +204,8 @@ function pastIncident(
 
 /** The demo snapshot as if synced at `takenAt` (times rounded down to the minute). */
 export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
-  T = Math.floor(takenAt.getTime() / MIN) * MIN;
-  nextId = 9_000_000;
+  const at = clockAt(Math.floor(takenAt.getTime() / MIN) * MIN);
+  const issue = issueBuilder();
   const issues: IssueInput[] = [];
 
   // ── Active P0: installs are failing. Several updates, an assignee, an outsider's comment that must not show.
@@ -417,58 +438,167 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     }),
   );
 
-  // ── A year of routine incidents.
-  const past: [number, 'P0' | 'P1' | 'P2', string, string, string, string, number][] = [
-    [12, 'P2', 'Documentation', 'docs', 'Docs: broken links in the API reference', 'Links from the API reference to type definitions return 404.', 95],
-    [19, 'P1', 'Playground', 'playground', 'Playground: sharing links do not load', 'Opening a shared playground link shows an empty editor.', 180],
-    [27, 'P2', 'Website', 'website', 'Website: blog RSS feed returns 500', 'The blog feed fails for feed readers.', 50],
-    [34, 'P1', 'CLI', 'cli', 'CLI installer script fails on macOS arm64', '`curl | sh` installer downloads the x86_64 binary on Apple Silicon.', 240],
-    [
-      41,
-      'P2',
-      'Editor extension',
-      'editor-extension',
-      'Language server slow on large workspaces',
-      'Completions take over 5 s in workspaces with 10k+ files.',
-      1440,
-    ],
-    [55, 'P0', 'npm packages', 'npm-packages', 'Cannot install any @quill package: registry rate limiting', 'npm answers 429 for every @quill/* tarball.', 75],
-    [63, 'P2', 'Examples', 'examples', 'Starter template uses removed API', '`quill new --template web` generates code that fails to compile.', 300],
-    [71, 'P1', 'Documentation', 'docs', 'Docs site returns 503 in Europe', 'The docs CDN edge in Frankfurt returns 503.', 65],
-    [88, 'P2', 'CLI', 'cli', 'CLI `quill fmt` crashes on empty files', 'Formatting an empty file panics.', 600],
-    [97, 'P1', 'Playground', 'playground', 'Playground out of capacity', 'Runs are queued for minutes during a conference talk.', 90],
-    [121, 'P2', 'Website', 'website', 'Homepage download button points to old release', 'The download button links to 3.9.', 30],
-    [140, 'P0', 'CLI', 'cli', 'Release 4.0.0 binaries fail signature check', 'Every platform fails to verify 4.0.0 downloads.', 130],
-    [152, 'P2', 'Documentation', 'docs', 'Docs dark mode unreadable code blocks', 'Code blocks render black on black in dark mode.', 200],
-    [175, 'P1', 'npm packages', 'npm-packages', 'Types missing from @quill/core 3.8.0', 'The published package lacks its .d.ts files.', 150],
-    [
-      199,
-      'P2',
-      'Editor extension',
-      'editor-extension',
-      'Syntax highlighting broken for string interpolation',
-      'Highlighting stops after the first `${`.',
-      2880,
-    ],
-    [233, 'P1', 'Website', 'website', 'Website certificate expired', 'Browsers refuse quill-lang.org: the TLS certificate expired.', 55],
-    [262, 'P2', 'Playground', 'playground', 'Playground loses code on reload', 'Unsaved code is lost when the tab reloads.', 400],
-    [288, 'P2', 'Examples', 'examples', 'Examples gallery images missing', 'Thumbnails 404 after the storage migration.', 120],
-    [311, 'P1', 'CLI', 'cli', '`quill test` hangs on Windows', 'The test runner never exits on Windows.', 720],
-    [330, 'P2', 'Documentation', 'docs', 'Docs search slow', 'Search takes 5–10 s.', 180],
-    [
-      352,
-      'P0',
-      'npm packages',
-      'npm-packages',
-      'npm package @quill/runtime unpublished by mistake',
-      'A cleanup script unpublished @quill/runtime; every install fails.',
-      110,
-    ],
+  // ── A year of routine incidents (scenarios as data; each component's label from DEMO_COMPONENT_IDS).
+  const past: { daysAgo: number; severity: 'P0' | 'P1' | 'P2'; component: DemoComponent; title: string; broken: string; minutes: number }[] = [
+    {
+      daysAgo: 12,
+      severity: 'P2',
+      component: 'Documentation',
+      title: 'Docs: broken links in the API reference',
+      broken: 'Links from the API reference to type definitions return 404.',
+      minutes: 95,
+    },
+    {
+      daysAgo: 19,
+      severity: 'P1',
+      component: 'Playground',
+      title: 'Playground: sharing links do not load',
+      broken: 'Opening a shared playground link shows an empty editor.',
+      minutes: 180,
+    },
+    {
+      daysAgo: 27,
+      severity: 'P2',
+      component: 'Website',
+      title: 'Website: blog RSS feed returns 500',
+      broken: 'The blog feed fails for feed readers.',
+      minutes: 50,
+    },
+    {
+      daysAgo: 34,
+      severity: 'P1',
+      component: 'CLI',
+      title: 'CLI installer script fails on macOS arm64',
+      broken: '`curl | sh` installer downloads the x86_64 binary on Apple Silicon.',
+      minutes: 240,
+    },
+    {
+      daysAgo: 41,
+      severity: 'P2',
+      component: 'Editor extension',
+      title: 'Language server slow on large workspaces',
+      broken: 'Completions take over 5 s in workspaces with 10k+ files.',
+      minutes: 1440,
+    },
+    {
+      daysAgo: 55,
+      severity: 'P0',
+      component: 'npm packages',
+      title: 'Cannot install any @quill package: registry rate limiting',
+      broken: 'npm answers 429 for every @quill/* tarball.',
+      minutes: 75,
+    },
+    {
+      daysAgo: 63,
+      severity: 'P2',
+      component: 'Examples',
+      title: 'Starter template uses removed API',
+      broken: '`quill new --template web` generates code that fails to compile.',
+      minutes: 300,
+    },
+    {
+      daysAgo: 71,
+      severity: 'P1',
+      component: 'Documentation',
+      title: 'Docs site returns 503 in Europe',
+      broken: 'The docs CDN edge in Frankfurt returns 503.',
+      minutes: 65,
+    },
+    {
+      daysAgo: 88,
+      severity: 'P2',
+      component: 'CLI',
+      title: 'CLI `quill fmt` crashes on empty files',
+      broken: 'Formatting an empty file panics.',
+      minutes: 600,
+    },
+    {
+      daysAgo: 97,
+      severity: 'P1',
+      component: 'Playground',
+      title: 'Playground out of capacity',
+      broken: 'Runs are queued for minutes during a conference talk.',
+      minutes: 90,
+    },
+    {
+      daysAgo: 121,
+      severity: 'P2',
+      component: 'Website',
+      title: 'Homepage download button points to old release',
+      broken: 'The download button links to 3.9.',
+      minutes: 30,
+    },
+    {
+      daysAgo: 140,
+      severity: 'P0',
+      component: 'CLI',
+      title: 'Release 4.0.0 binaries fail signature check',
+      broken: 'Every platform fails to verify 4.0.0 downloads.',
+      minutes: 130,
+    },
+    {
+      daysAgo: 152,
+      severity: 'P2',
+      component: 'Documentation',
+      title: 'Docs dark mode unreadable code blocks',
+      broken: 'Code blocks render black on black in dark mode.',
+      minutes: 200,
+    },
+    {
+      daysAgo: 175,
+      severity: 'P1',
+      component: 'npm packages',
+      title: 'Types missing from @quill/core 3.8.0',
+      broken: 'The published package lacks its .d.ts files.',
+      minutes: 150,
+    },
+    {
+      daysAgo: 199,
+      severity: 'P2',
+      component: 'Editor extension',
+      title: 'Syntax highlighting broken for string interpolation',
+      broken: 'Highlighting stops after the first `${`.',
+      minutes: 2880,
+    },
+    {
+      daysAgo: 233,
+      severity: 'P1',
+      component: 'Website',
+      title: 'Website certificate expired',
+      broken: 'Browsers refuse quill-lang.org: the TLS certificate expired.',
+      minutes: 55,
+    },
+    {
+      daysAgo: 262,
+      severity: 'P2',
+      component: 'Playground',
+      title: 'Playground loses code on reload',
+      broken: 'Unsaved code is lost when the tab reloads.',
+      minutes: 400,
+    },
+    {
+      daysAgo: 288,
+      severity: 'P2',
+      component: 'Examples',
+      title: 'Examples gallery images missing',
+      broken: 'Thumbnails 404 after the storage migration.',
+      minutes: 120,
+    },
+    { daysAgo: 311, severity: 'P1', component: 'CLI', title: '`quill test` hangs on Windows', broken: 'The test runner never exits on Windows.', minutes: 720 },
+    { daysAgo: 330, severity: 'P2', component: 'Documentation', title: 'Docs search slow', broken: 'Search takes 5–10 s.', minutes: 180 },
+    {
+      daysAgo: 352,
+      severity: 'P0',
+      component: 'npm packages',
+      title: 'npm package @quill/runtime unpublished by mistake',
+      broken: 'A cleanup script unpublished @quill/runtime; every install fails.',
+      minutes: 110,
+    },
   ];
   // Numbers count down with age; days ago spread over the year.
-  past.forEach(([daysAgo, severity, component, label, title, broken, minutes], i) => {
+  past.forEach(({ daysAgo, severity, component, title, broken, minutes }, i) => {
     const n = 380 - i * 17;
-    issues.push(pastIncident(n, daysAgo, severity, component, label, title, broken, minutes));
+    issues.push(pastIncident({ at, issue }, n, daysAgo, severity, component, DEMO_COMPONENT_IDS[component], title, broken, minutes));
   });
 
   // ── Post-mortems: one as an issue (for #402); one as a file, src/demo/postmortems/40.md.
@@ -476,36 +606,37 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 404,
       title: 'Post-mortem: docs search returned no results (#402)',
-      body: [
-        '### Incident number',
-        '',
-        '#402',
-        '',
-        '### Summary',
-        '',
-        'For 100 minutes the docs search returned no results. Readers could still browse the docs.',
-        '',
-        '### Timeline',
-        '',
-        '- 07:00 UTC nightly index rebuild publishes an empty index',
-        '- 08:55 first report (#402)',
-        '- 09:35 cause identified',
-        '- 10:35 index restored from the previous build',
-        '',
-        '### Root cause (5 whys)',
-        '',
-        '1. Why did search return nothing? The index was empty.',
-        '2. Why was it empty? The indexer found no pages.',
-        '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
-        '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
-        '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.',
-        '',
-        '### Action items',
-        '',
-        '- [x] Read the page folder from the docs config #406',
-        '- [ ] Fail the rebuild when the index shrinks by more than half #408',
-        '- [ ] Alert on zero-result rate above 20% #413',
-      ].join('\n'),
+      body: formBody([
+        [POSTMORTEM_FIELDS.incident, '#402'],
+        [POSTMORTEM_FIELDS.summary, 'For 100 minutes the docs search returned no results. Readers could still browse the docs.'],
+        [
+          POSTMORTEM_FIELDS.timeline,
+          [
+            '- 07:00 UTC nightly index rebuild publishes an empty index',
+            '- 08:55 first report (#402)',
+            '- 09:35 cause identified',
+            '- 10:35 index restored from the previous build',
+          ].join('\n'),
+        ],
+        [
+          POSTMORTEM_FIELDS.rootCause,
+          [
+            '1. Why did search return nothing? The index was empty.',
+            '2. Why was it empty? The indexer found no pages.',
+            '3. Why no pages? The docs restructure in #398 moved pages to a new folder.',
+            '4. Why was the indexer not updated? Its path is hard-coded, not read from the docs config.',
+            '5. Why did nothing catch it? The rebuild has no check that the index is non-empty.',
+          ].join('\n'),
+        ],
+        [
+          POSTMORTEM_FIELDS.actionItems,
+          [
+            '- [x] Read the page folder from the docs config #406',
+            '- [ ] Fail the rebuild when the index shrinks by more than half #408',
+            '- [ ] Alert on zero-result rate above 20% #413',
+          ].join('\n'),
+        ],
+      ]),
       opened: at(1 * DAY),
       author: trusted('grace-h'),
       labels: ['postmortem'],
@@ -517,28 +648,15 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 414,
       title: 'Playground infrastructure upgrade',
-      body: [
-        '### Window start (UTC)',
-        '',
-        after(at(-2 * DAY), 0)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Window end (UTC)',
-        '',
-        after(at(-2 * DAY), 2 * HOUR)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Affected components',
-        '',
-        '- [X] Playground',
-        '- [ ] Documentation',
-        '',
-        '### Expected impact',
-        '',
+      body: maintenanceBody(
+        after(at(-2 * DAY), 0),
+        after(at(-2 * DAY), 2 * HOUR),
+        [
+          ['Playground', true],
+          ['Documentation', false],
+        ],
         'The playground will be read-only for up to two hours.',
-      ].join('\n'),
+      ),
       opened: at(3 * HOUR),
       labels: ['maintenance', 'component:playground'],
     }),
@@ -547,27 +665,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
     issue({
       number: 390,
       title: 'Docs hosting migration',
-      body: [
-        '### Window start (UTC)',
-        '',
-        at(12 * DAY)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Window end (UTC)',
-        '',
-        after(at(12 * DAY), HOUR)
-          .replace('T', ' ')
-          .replace(/:00Z$/, ''),
-        '',
-        '### Affected components',
-        '',
-        '- [X] Documentation',
-        '',
-        '### Expected impact',
-        '',
-        'Brief interruptions while DNS switches over.',
-      ].join('\n'),
+      body: maintenanceBody(at(12 * DAY), after(at(12 * DAY), HOUR), [['Documentation', true]], 'Brief interruptions while DNS switches over.'),
       opened: at(15 * DAY),
       labels: ['maintenance'],
       comments: [[3 * DAY + 70 * MIN, trusted('grace-h'), 'Migration finished without interruptions.']],
@@ -577,7 +675,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
 
   issues.sort((a, b) => b.number - a.number);
   return {
-    schemaVersion: 1,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     takenAt: at(0),
     repository: REPO,
     issues,

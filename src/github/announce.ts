@@ -38,8 +38,6 @@ export interface AnnounceOptions extends ClientDefaultsOptions {
   /** `site` must be the published URL (SITREP_SITE_URL in the workflow): comments link to it. */
   config: SiteConfig;
   model: SiteModel;
-  /** The snapshot's issue records: where sitrep's earlier comments are found. */
-  records: readonly IssueRecord[];
   dryRun?: boolean;
   /** Pin and unpin (default true); false leaves pins alone entirely. */
   pin?: boolean;
@@ -76,53 +74,25 @@ function trustedLogins(records: readonly IssueRecord[], maintainers: readonly st
 }
 
 export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSummary> {
-  const { config, model, records, now } = options;
+  const { config, model, now } = options;
   const repository = config.repository;
   const repo = parseRepo(repository);
-  const summary: AnnounceSummary = {
-    repository,
-    site: config.site,
-    dryRun: Boolean(options.dryRun),
-    pinning: options.pin === false ? 'disabled' : 'done',
-    pinned: [],
-    unpinned: [],
-    notPinned: [],
-    comments: [],
-    deferred: 0,
-    warnings: [],
-    requests: 0,
-  };
+  const summary = emptySummary(options);
   const warn = (message: string): void => {
     summary.warnings.push(message);
     options.warn?.(message);
   };
   const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn });
 
-  const trusted = trustedLogins(records, config.maintainers);
+  const trusted = trustedLogins(model.issues, config.maintainers);
   const bots = new Set(options.botLogins ?? [ACTIONS_BOT]);
   const isSitrepAuthor = (login: string): boolean => bots.has(login) || trusted.has(login);
   const incidents = toAnnounceIncidents(model.incidents, model.postmortems, config.site);
-  const comments = new Map<number, SitrepComment>();
-  for (const record of records) {
-    const found = findSitrepComment(
-      record.comments.map((c) => ({ id: c.id, author: c.author.login, body: c.body })),
-      isSitrepAuthor,
-    );
-    if (found) comments.set(record.number, found);
-  }
+  const comments = readSitrepComments(model.issues, isSitrepAuthor);
 
   try {
-    let pinned: PinnedIssue[] = [];
-    if (summary.pinning === 'done') {
-      try {
-        pinned = await listPinnedIssues(octokit, repo);
-      } catch (error) {
-        const refusal = graphqlRefusal(error);
-        if (refusal === null) throw error;
-        summary.pinning = 'refused';
-        warn(`Cannot read the pinned issues of ${repository} (${refusal}); pins are left alone this run.`);
-      }
-    }
+    // 1. The pinned issues; plans from the snapshot's comments.
+    const pinned = summary.pinning === 'done' ? await readPinnedIssues(octokit, repo, summary, warn) : [];
     const pinPlan = () => (summary.pinning === 'done' ? planPins({ incidents, pinned, sitrepComments: comments }) : { pin: [], unpin: [], notPinned: [] });
     const commentPlan = (pinnedNow: ReadonlySet<number>, unpinnedNow: ReadonlySet<number>) =>
       planComments({
@@ -134,19 +104,16 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
         ...(options.maxCommentWrites !== undefined ? { maxWrites: options.maxCommentWrites } : {}),
       });
 
-    // Pass 1 on the snapshot: which issues would be touched. Read those again, then plan for real.
+    // 2. Pass 1 on the snapshot: which issues would be touched. Read those again, then plan for real.
     const draft = pinPlan();
     const draftComments = commentPlan(new Set(draft.pin), new Set(draft.unpin.map((p) => p.number)));
     const touched = new Set([...draft.pin, ...draft.unpin.map((p) => p.number), ...draftComments.writes.map((w) => w.number)]);
-    for (const number of touched) {
-      const fresh = findSitrepComment(await readIssueComments(octokit, repo, number), isSitrepAuthor);
-      if (fresh) comments.set(number, fresh);
-      else comments.delete(number);
-    }
+    await rereadComments(octokit, repo, touched, comments, isSitrepAuthor);
     const plan = pinPlan();
     summary.notPinned = [...plan.notPinned];
     for (const skipped of plan.notPinned) if (skipped.why === 'no-room') warn(skipped.reason);
 
+    // 3. Unpin, pin, then write comments.
     const pinnedNow = new Set<number>();
     const unpinnedNow = new Set<number>();
     if (options.dryRun) {
@@ -161,25 +128,94 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
     const { writes, deferred } = commentPlan(pinnedNow, unpinnedNow);
     summary.deferred = deferred;
     if (deferred > 0) warn(`${deferred} more comment(s) wait for the next run (at most ${writes.length} per run).`);
-    for (const [index, write] of writes.entries()) {
-      if (!options.dryRun) {
-        try {
-          if (write.commentId === null) await createComment(octokit, repo, write.number, write.body);
-          else await updateComment(octokit, repo, write.commentId, write.body);
-        } catch (error) {
-          const refused = writeRefused(error, 'comment on issues');
-          if (!refused) throw error;
-          warn(`Cannot comment on #${write.number}: ${refused.detail}. ${refused.hint}`);
-          summary.deferred += writes.length - index;
-          break;
-        }
-      }
-      summary.comments.push({ number: write.number, action: write.commentId === null ? 'created' : 'edited', state: write.state });
-    }
+    await writeComments(octokit, repo, writes, Boolean(options.dryRun), summary, warn);
     summary.requests = stats.requests;
     return summary;
   } catch (error) {
     throw graphqlFailure(error) ?? toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
+  }
+}
+
+function emptySummary(options: AnnounceOptions): AnnounceSummary {
+  return {
+    repository: options.config.repository,
+    site: options.config.site,
+    dryRun: Boolean(options.dryRun),
+    pinning: options.pin === false ? 'disabled' : 'done',
+    pinned: [],
+    unpinned: [],
+    notPinned: [],
+    comments: [],
+    deferred: 0,
+    warnings: [],
+    requests: 0,
+  };
+}
+
+/** sitrep's comment on each issue, as the snapshot has them. */
+function readSitrepComments(records: readonly IssueRecord[], isSitrepAuthor: (login: string) => boolean): Map<number, SitrepComment> {
+  const comments = new Map<number, SitrepComment>();
+  for (const record of records) {
+    const found = findSitrepComment(
+      record.comments.map((c) => ({ id: c.id, author: c.author.login, body: c.body })),
+      isSitrepAuthor,
+    );
+    if (found) comments.set(record.number, found);
+  }
+  return comments;
+}
+
+/** The repository's pinned issues; a token that may not read them turns pinning off for this run. */
+async function readPinnedIssues(octokit: GitHubClient, repo: Repo, summary: AnnounceSummary, warn: (message: string) => void): Promise<PinnedIssue[]> {
+  try {
+    return await listPinnedIssues(octokit, repo);
+  } catch (error) {
+    const refusal = graphqlRefusal(error);
+    if (refusal === null) throw error;
+    summary.pinning = 'refused';
+    warn(`Cannot read the pinned issues of ${summary.repository} (${refusal}); pins are left alone this run.`);
+    return [];
+  }
+}
+
+/** Reads the comments of the issues about to be touched again, so a stale snapshot never causes a second comment. */
+async function rereadComments(
+  octokit: GitHubClient,
+  repo: Repo,
+  numbers: Iterable<number>,
+  comments: Map<number, SitrepComment>,
+  isSitrepAuthor: (login: string) => boolean,
+): Promise<void> {
+  for (const number of numbers) {
+    const fresh = findSitrepComment(await readIssueComments(octokit, repo, number), isSitrepAuthor);
+    if (fresh) comments.set(number, fresh);
+    else comments.delete(number);
+  }
+}
+
+/** Creates or edits sitrep's comments; a refusal defers the rest to the next run. */
+async function writeComments(
+  octokit: GitHubClient,
+  repo: Repo,
+  writes: ReturnType<typeof planComments>['writes'],
+  dryRun: boolean,
+  summary: AnnounceSummary,
+  warn: (message: string) => void,
+): Promise<void> {
+  for (const [index, write] of writes.entries()) {
+    if (!dryRun) {
+      try {
+        if (write.commentId === null) await createComment(octokit, repo, write.number, write.body);
+        else await updateComment(octokit, repo, write.commentId, write.body);
+      } catch (error) {
+        const refused = writeRefused(error, 'comment on issues');
+        if (!refused) throw error;
+        warn(`Cannot comment on #${write.number}: ${refused.detail}. ${refused.hint}`);
+        summary.deferred += writes.length - index;
+        break;
+      }
+    }
+    summary.comments.push({ number: write.number, action: write.commentId === null ? 'created' : 'edited', state: write.state });
   }
 }
 

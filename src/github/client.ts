@@ -95,7 +95,7 @@ export function createGitHubClient(options: ClientOptions): { octokit: GitHubCli
     // before plugin-throttling could honour `retry-after`: leave 429 to plugin-throttling.
     retry: { retries: options.retries, retryAfterBaseValue: options.retryBaseMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
-      enabled: options.throttle ?? true,
+      enabled: options.throttle ?? CLIENT_DEFAULTS.throttle,
       onRateLimit: wait('Rate limit'),
       onSecondaryRateLimit: wait('Secondary rate limit'),
     },
@@ -120,19 +120,22 @@ export interface ClientDefaultsOptions {
   throttle?: boolean | undefined;
 }
 
-/** The client with sitrep's defaults: 15 s per request, 3 retries from 1 s, rate limits under 60 s waited out. */
+/** sitrep's defaults, in one place: 15 s per request, 3 retries from 1 s, rate limits under 60 s waited out, throttling on. */
+export const CLIENT_DEFAULTS = { timeoutMs: 15_000, retries: 3, retryBaseMs: 1000, maxRateLimitWaitSeconds: 60, throttle: true } as const;
+
+/** The client with CLIENT_DEFAULTS for every option left unset. */
 export function createClientWithDefaults(options: ClientDefaultsOptions): { octokit: GitHubClient; stats: RequestStats; timeoutMs: number } {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
   const { octokit, stats } = createGitHubClient({
     token: options.token,
     baseUrl: options.apiUrl,
     timeoutMs,
-    retries: options.retries ?? 3,
-    retryBaseMs: options.retryBaseMs ?? 1000,
-    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? 60,
+    retries: options.retries ?? CLIENT_DEFAULTS.retries,
+    retryBaseMs: options.retryBaseMs ?? CLIENT_DEFAULTS.retryBaseMs,
+    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds ?? CLIENT_DEFAULTS.maxRateLimitWaitSeconds,
     warn: options.warn ?? (() => {}),
     debug: options.debug,
-    throttle: options.throttle,
+    throttle: options.throttle ?? CLIENT_DEFAULTS.throttle,
   });
   return { octokit, stats, timeoutMs };
 }

@@ -87,64 +87,74 @@ export function toGitHubError(error: unknown, context: ErrorContext): GitHubErro
     return new GitHubError(endpoint, 'network', error.message, 'Could not reach the GitHub API: check GITHUB_API_URL and the network.', { cause: error });
   }
   const detail = error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '');
-  const { status } = error;
-  if (status === 401) {
-    const hint = context.authenticated
-      ? 'GITHUB_TOKEN is invalid or expired: create a new token (or check the workflow secret) and run again.'
-      : 'This endpoint needs authentication: set GITHUB_TOKEN.';
-    return new GitHubError(endpoint, status, detail, hint, { cause: error });
-  }
-  if ((status === 403 || status === 429) && headers['x-ratelimit-remaining'] === '0') {
-    const reset = Number(headers['x-ratelimit-reset']);
-    const when = Number.isFinite(reset) && reset > 0 ? `resets at ${formatResetTime(reset)}` : 'resets within the hour';
-    const limit = headers['x-ratelimit-limit'] ?? '?';
-    return new GitHubError(
-      endpoint,
-      status,
-      `rate limit of ${limit} requests/hour used up`,
-      `The rate limit ${when}; the previous snapshot was kept. Run again after that${context.authenticated ? '' : ', or set GITHUB_TOKEN (60/hour without one)'}.`,
-      { cause: error },
-    );
-  }
-  if ((status === 403 || status === 429) && (headers['retry-after'] !== undefined || /secondary rate/i.test(detail))) {
-    const after = headers['retry-after'] ?? '60';
-    return new GitHubError(
-      endpoint,
-      status,
-      'secondary rate limit',
-      `GitHub asks to wait ${after} s; the previous snapshot was kept. Avoid running several syncs at once.`,
-      { cause: error },
-    );
-  }
-  if (status === 403) {
-    return new GitHubError(
-      endpoint,
-      status,
-      detail,
-      `The token may not read issues of ${context.repository}: it needs "issues: read" (and "metadata: read").`,
-      { cause: error },
-    );
-  }
-  if (status === 404) {
-    return new GitHubError(
-      endpoint,
-      status,
-      detail,
-      `Repository ${context.repository} was not found, or the token can't see it: check GITHUB_REPOSITORY / "repository" in status.yml and the token's access.`,
-      { cause: error },
-    );
-  }
-  if (status >= 500) {
-    return new GitHubError(
-      endpoint,
-      status,
-      detail,
-      'GitHub failed even after retries; the next scheduled run will try again. Check https://www.githubstatus.com.',
-      { cause: error },
-    );
-  }
-  return new GitHubError(endpoint, status, detail, 'Unexpected answer from GitHub; the previous snapshot was kept.', { cause: error });
+  const answer = { status: error.status, headers, detail, context };
+  const rule = ANSWER_RULES.find((r) => r.matches(answer)) ?? FALLBACK_RULE;
+  const explained = rule.explain(answer);
+  return new GitHubError(endpoint, error.status, explained.detail ?? detail, explained.hint, { cause: error });
 }
+
+/** An HTTP answer GitHub gave, with what the run knows. */
+interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** GitHub's message, without the docs link. */
+  readonly detail: string;
+  readonly context: ErrorContext;
+}
+
+/** How to explain one kind of answer: the first rule that matches wins. */
+interface AnswerRule {
+  readonly matches: (a: Answer) => boolean;
+  /** The hint, and a detail when GitHub's own message says less. */
+  readonly explain: (a: Answer) => { detail?: string; hint: string };
+}
+
+const isLimitStatus = (a: Answer): boolean => a.status === 403 || a.status === 429;
+
+const ANSWER_RULES: readonly AnswerRule[] = [
+  {
+    matches: (a) => a.status === 401,
+    explain: (a) => ({
+      hint: a.context.authenticated
+        ? 'GITHUB_TOKEN is invalid or expired: create a new token (or check the workflow secret) and run again.'
+        : 'This endpoint needs authentication: set GITHUB_TOKEN.',
+    }),
+  },
+  {
+    matches: (a) => isLimitStatus(a) && a.headers['x-ratelimit-remaining'] === '0',
+    explain: (a) => {
+      const reset = Number(a.headers['x-ratelimit-reset']);
+      const when = Number.isFinite(reset) && reset > 0 ? `resets at ${formatResetTime(reset)}` : 'resets within the hour';
+      return {
+        detail: `rate limit of ${a.headers['x-ratelimit-limit'] ?? '?'} requests/hour used up`,
+        hint: `The rate limit ${when}; the previous snapshot was kept. Run again after that${a.context.authenticated ? '' : ', or set GITHUB_TOKEN (60/hour without one)'}.`,
+      };
+    },
+  },
+  {
+    matches: (a) => isLimitStatus(a) && (a.headers['retry-after'] !== undefined || /secondary rate/i.test(a.detail)),
+    explain: (a) => ({
+      detail: 'secondary rate limit',
+      hint: `GitHub asks to wait ${a.headers['retry-after'] ?? '60'} s; the previous snapshot was kept. Avoid running several syncs at once.`,
+    }),
+  },
+  {
+    matches: (a) => a.status === 403,
+    explain: (a) => ({ hint: `The token may not read issues of ${a.context.repository}: it needs "issues: read" (and "metadata: read").` }),
+  },
+  {
+    matches: (a) => a.status === 404,
+    explain: (a) => ({
+      hint: `Repository ${a.context.repository} was not found, or the token can't see it: check GITHUB_REPOSITORY / "repository" in status.yml and the token's access.`,
+    }),
+  },
+  {
+    matches: (a) => a.status >= 500,
+    explain: () => ({ hint: 'GitHub failed even after retries; the next scheduled run will try again. Check https://www.githubstatus.com.' }),
+  },
+];
+
+const FALLBACK_RULE: AnswerRule = { matches: () => true, explain: () => ({ hint: 'Unexpected answer from GitHub; the previous snapshot was kept.' }) };
 
 function isTimeout(error: RequestErrorLike, cause: unknown): boolean {
   const names = [error, cause].map((e) => (e instanceof Error ? e.name : ''));

@@ -7,6 +7,7 @@
  * issue leaves no trace in a `since` listing. When nothing changed all of these answer 304.
  * Full: every tracked issue, label by label (first sync, daily reconciliation, --full).
  */
+import { hasLabel } from '../lib/labels.ts';
 import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { fetchListing, getIssue, type Repo } from './fetchers.ts';
@@ -44,56 +45,106 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
   const etags: Record<string, string> = {};
   const latest = new Map<number, GitHubIssue>();
   const removed = new Set<number>();
-  let highWaterMark = previous?.highWaterMark ?? null;
   const issuesPath = `/repos/${repo.owner}/${repo.repo}/issues`;
+  const listing = { octokit, repo, issuesPath, labels, latest, progress };
 
-  if (fullReason) {
-    const listed = new Set<number>();
-    let listingStart: string | null = null;
-    let newest: string | null = null;
-    for (const label of labels) {
-      const listing = await fetchListing(octokit, {
-        path: issuesPath,
-        query: { state: 'all', labels: label },
-        guard: isIssue,
-        what: 'issues',
-        onPage: (page, count) => page > 1 && progress(`Listing issues labelled "${label}": ${count} so far (page ${page})`),
-      });
-      if (listing.notModified) continue;
-      listingStart ??= listing.date;
-      for (const issue of listing.items) {
-        latest.set(issue.number, issue);
-        newest = later(newest, issue.updated_at);
-        if (isTrackedIssue(issue, labels)) listed.add(issue.number);
-      }
-    }
-    // The server's time when the first listing answered: anything updated after it shows in the
-    // next `since` listing. The newest `updated_at` across several listings could skip an update
-    // made between two of them. (Without a Date header, fall back to that, best effort.)
-    highWaterMark = listingStart ?? later(highWaterMark, newest);
-    // Deleted, transferred, or no longer labelled — unless the listing came back short.
-    for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
-    await confirmListedRemovals({ octokit, repo, labels, records, removed, latest, listing: `GET ${issuesPath}?state=all&labels=${labels.join('|')}` });
-  } else {
-    // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
-    const listing = await fetchListing(octokit, {
-      path: issuesPath,
-      query: { state: 'all', sort: 'updated', direction: 'desc', since: highWaterMark ?? '' },
-      guard: isIssue,
-      what: 'issues',
-      etag: prevEtags['changes'],
-    });
-    if (listing.notModified) etags['changes'] = prevEtags['changes'] ?? '';
-    else {
-      if (listing.etag) etags['changes'] = listing.etag;
-      for (const issue of listing.items) {
-        latest.set(issue.number, issue);
-        highWaterMark = later(highWaterMark, issue.updated_at);
-      }
-    }
+  const highWaterMark = fullReason
+    ? await listEveryTrackedIssue(listing, records, removed, previous?.highWaterMark ?? null)
+    : await listUpdatedSince(listing, previous?.highWaterMark ?? null, prevEtags, etags);
+  const suspects = await listOpenIssuesPerLabel(listing, records, prevEtags, etags);
+  for (const number of suspects) {
+    const lookup = await getIssue(octokit, repo, number);
+    if (lookup.kind === 'gone') {
+      removed.add(number);
+      progress(`Issue #${number} is gone (${lookup.why}); removing it`);
+    } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
   }
 
-  // Open issues per label: a deleted or transferred open incident drops out of one of these.
+  for (const issue of latest.values()) {
+    if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
+  }
+  return { latest, removed, changed: selectChanged(latest, records, labels, removed), highWaterMark, etags };
+}
+
+interface Listing {
+  octokit: GitHubClient;
+  repo: Repo;
+  issuesPath: string;
+  labels: readonly string[];
+  /** Written to: the newest JSON of every issue seen. */
+  latest: Map<number, GitHubIssue>;
+  progress: (message: string) => void;
+}
+
+/** Full run: every tracked issue, label by label; records no longer listed go to `removed`. Returns the new high-water mark. */
+async function listEveryTrackedIssue(
+  { octokit, repo, issuesPath, labels, latest, progress }: Listing,
+  records: ReadonlyMap<number, IssueRecord>,
+  removed: Set<number>,
+  highWaterMark: string | null,
+): Promise<string | null> {
+  const listed = new Set<number>();
+  let listingStart: string | null = null;
+  let newest: string | null = null;
+  for (const label of labels) {
+    const listing = await fetchListing(octokit, {
+      path: issuesPath,
+      query: { state: 'all', labels: label },
+      guard: isIssue,
+      what: 'issues',
+      onPage: (page, count) => page > 1 && progress(`Listing issues labelled "${label}": ${count} so far (page ${page})`),
+    });
+    if (listing.notModified) continue;
+    listingStart ??= listing.date;
+    for (const issue of listing.items) {
+      latest.set(issue.number, issue);
+      newest = later(newest, issue.updated_at);
+      if (isTrackedIssue(issue, labels)) listed.add(issue.number);
+    }
+  }
+  // Deleted, transferred, or no longer labelled — unless the listing came back short.
+  for (const number of records.keys()) if (!listed.has(number)) removed.add(number);
+  await confirmListedRemovals({ octokit, repo, labels, records, removed, latest, listing: `GET ${issuesPath}?state=all&labels=${labels.join('|')}` });
+  // The server's time when the first listing answered: anything updated after it shows in the
+  // next `since` listing. The newest `updated_at` across several listings could skip an update
+  // made between two of them. (Without a Date header, fall back to that, best effort.)
+  return listingStart ?? later(highWaterMark, newest);
+}
+
+/** Incremental run: one conditional listing of everything updated since the high-water mark. Returns the new mark. */
+async function listUpdatedSince(
+  { octokit, issuesPath, latest }: Listing,
+  since: string | null,
+  prevEtags: Readonly<Record<string, string>>,
+  etags: Record<string, string>,
+): Promise<string | null> {
+  let highWaterMark = since;
+  // Newest first, so any update changes page 1 and a 304 on page 1 means "nothing changed".
+  const listing = await fetchListing(octokit, {
+    path: issuesPath,
+    query: { state: 'all', sort: 'updated', direction: 'desc', since: since ?? '' },
+    guard: isIssue,
+    what: 'issues',
+    etag: prevEtags['changes'],
+  });
+  if (listing.notModified) etags['changes'] = prevEtags['changes'] ?? '';
+  else {
+    if (listing.etag) etags['changes'] = listing.etag;
+    for (const issue of listing.items) {
+      latest.set(issue.number, issue);
+      highWaterMark = later(highWaterMark, issue.updated_at);
+    }
+  }
+  return highWaterMark;
+}
+
+/** Open issues per label: a deleted or transferred open incident drops out of one of these. Returns the records to look up. */
+async function listOpenIssuesPerLabel(
+  { octokit, issuesPath, labels, latest }: Listing,
+  records: ReadonlyMap<number, IssueRecord>,
+  prevEtags: Readonly<Record<string, string>>,
+  etags: Record<string, string>,
+): Promise<Set<number>> {
   const suspects = new Set<number>();
   const openLists: { label: string; numbers: Set<number> }[] = [];
   for (const label of labels) {
@@ -117,21 +168,10 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
   }
   for (const { label, numbers } of openLists) {
     for (const [number, record] of records) {
-      if (record.state === 'open' && record.labels.includes(label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
+      if (record.state === 'open' && hasLabel(record.labels, label) && !numbers.has(number) && !latest.has(number)) suspects.add(number);
     }
   }
-  for (const number of suspects) {
-    const lookup = await getIssue(octokit, repo, number);
-    if (lookup.kind === 'gone') {
-      removed.add(number);
-      progress(`Issue #${number} is gone (${lookup.why}); removing it`);
-    } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
-  }
-
-  for (const issue of latest.values()) {
-    if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
-  }
-  return { latest, removed, changed: selectChanged(latest, records, labels, removed), highWaterMark, etags };
+  return suspects;
 }
 
 /** Tracked, not removed, and new or updated since its record: the issues whose details to fetch. Pure. */

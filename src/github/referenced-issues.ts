@@ -11,12 +11,12 @@
  * remembered (`sync.missingReferences`) and not asked again until it shows up in a listing; and
  * fetching stops while the rate limit is inside the budget reserve.
  */
+import { readActionItemReferences } from '../lib/postmortem.ts';
 import type { IssueRecord, ReferencedIssue } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { GitHubError } from './errors.ts';
 import { getIssue, type Repo } from './fetchers.ts';
 import type { GitHubIssue } from './github-json.ts';
-import { parseActionItemReferences } from './references.ts';
 import { toReferencedIssue } from './to-records.ts';
 
 /** More than any real post-mortem lists; what one outsider's text could cost is bounded by it. */
@@ -54,7 +54,7 @@ export interface ReferencedIssues {
 function collectReferences(postmortems: readonly IssueRecord[], warn: (message: string) => void): Map<number, number> {
   const namedBy = new Map<number, number>();
   for (const postmortem of postmortems) {
-    const numbers = parseActionItemReferences(postmortem.body);
+    const numbers = readActionItemReferences(postmortem.body);
     if (numbers.length > MAX_REFERENCES_PER_POSTMORTEM) {
       warn(
         `Post-mortem #${postmortem.number} names ${numbers.length} issues in its action items; only the first ${MAX_REFERENCES_PER_POSTMORTEM} are followed.`,

@@ -18,7 +18,7 @@ import { planPage, readPages, renderPageComment, toPagingIncident, type PageDeci
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord } from '../lib/schema/snapshot.ts';
 import { buildSiteModel } from '../lib/site-model.ts';
-import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comments.ts';
+import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comment.ts';
 import { ACTIVE_STATUSES } from '../lib/timeline.ts';
 import { makeUrls, splitSiteUrl } from '../lib/urls.ts';
 import { createClientWithDefaults, type ClientDefaultsOptions, type GitHubClient } from './client.ts';

@@ -9,14 +9,15 @@
  */
 import { InputError } from '../lib/errors.ts';
 import { isTrustedlyLabelled } from '../lib/incident.ts';
+import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { BodyEdit, IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
 import { listBodyEdits, toBodyEdits, type RawBodyEdit } from './body-edits.ts';
-import { createClientWithDefaults } from './client.ts';
+import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { findChanges } from './find-changes.ts';
-import { getPermission, parseRepo } from './fetchers.ts';
+import { getPermission, parseRepo, type Repo } from './fetchers.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { fetchIssueDetails } from './issue-details.ts';
 import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
@@ -35,21 +36,16 @@ export interface SyncLog {
   debug?: ((message: string) => void) | undefined;
 }
 
-export interface SyncOptions {
+/** The client's options (token, apiUrl, timeouts, retries, throttle) plus the sync's own; warnings go to `log`. */
+export interface SyncOptions extends Omit<ClientDefaultsOptions, 'warn' | 'debug'> {
   config: SiteConfig;
   snapshotPath: string;
   /** For messages: how to name the snapshot file. */
   snapshotName?: string;
-  token?: string | undefined;
-  apiUrl?: string | undefined;
   /** List every tracked issue even if the daily reconciliation is not due. */
   full?: boolean;
   now?: () => Date;
   log?: SyncLog;
-  timeoutMs?: number;
-  retries?: number;
-  retryBaseMs?: number;
-  maxRateLimitWaitSeconds?: number;
   /** Stop fetching issue details (and finish next run) when fewer requests than this are left. */
   budgetReserve?: number;
   reconcileEveryHours?: number;
@@ -60,7 +56,8 @@ const SILENT: SyncLog = { warn: () => {}, progress: () => {} };
 
 /** The tracked label names, without repeats (a config may use one label for two roles). */
 export function trackedLabels(config: SiteConfig): string[] {
-  return [...new Set([config.labels.incident, config.labels.maintenance, config.labels.postmortem])];
+  const { incident, maintenance, postmortem } = config.labels;
+  return [incident, maintenance, postmortem].filter((label, index, all) => all.findIndex((l) => labelMatches(l, label)) === index);
 }
 
 /** Why this run must list every tracked issue, or null when an incremental run is enough. */
@@ -105,19 +102,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
     // 2. Details of changed issues only, newest first, stopping before the rate limit runs out.
     const reserve = options.budgetReserve ?? 50;
-    const details: { issue: GitHubIssue; comments: GitHubComment[]; events: GitHubIssueEvent[] }[] = [];
-    let deferred = 0;
-    for (const [index, issue] of changed.entries()) {
-      if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
-        deferred = changed.length - index;
-        log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
-        break;
-      }
-      const fetched = await fetchIssueDetails(octokit, repo, issue, previous.records.get(issue.number));
-      if (fetched.kind === 'fetched') details.push({ issue, comments: fetched.comments, events: fetched.events });
-      else removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
-      if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
-    }
+    const { details, deferred } = await fetchDetails({ octokit, repo, changed, previous: previous.records, stats, reserve, log, removed });
 
     const trust = createTrust({
       maintainers: config.maintainers,
@@ -157,7 +142,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
     // 3. Post-mortem action items.
     // Only post-mortems the page publishes: an outsider's text must not spend the rate limit.
-    const postmortems = issues.filter((issue) => issue.labels.includes(config.labels.postmortem) && isTrustedlyLabelled(issue, config.labels.postmortem));
+    const postmortems = issues.filter((issue) => hasLabel(issue.labels, config.labels.postmortem) && isTrustedlyLabelled(issue, config.labels.postmortem));
     const { referenced, missing } = await syncReferencedIssues({
       octokit,
       repo,
@@ -210,4 +195,51 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     if (error instanceof InputError) throw error;
     throw graphqlFailure(error) ?? toGitHubError(error, { repository, timeoutMs, authenticated: Boolean(options.token) });
   }
+}
+
+interface IssueDetails {
+  issue: GitHubIssue;
+  comments: GitHubComment[];
+  events: GitHubIssueEvent[];
+}
+
+interface FetchDetailsInput {
+  octokit: GitHubClient;
+  repo: Repo;
+  changed: readonly GitHubIssue[];
+  /** Records of the previous snapshot: what is known already (e.g. comments seen). */
+  previous: ReadonlyMap<number, IssueRecord>;
+  stats: RequestStats;
+  /** Stop when fewer requests than this are left. */
+  reserve: number;
+  log: SyncLog;
+  /** Written to: issues deleted between the listing and now. */
+  removed: Set<number>;
+}
+
+/** Step 2: comments and events of the changed issues, in order; `deferred` counts those left for the next run. */
+async function fetchDetails({
+  octokit,
+  repo,
+  changed,
+  previous,
+  stats,
+  reserve,
+  log,
+  removed,
+}: FetchDetailsInput): Promise<{ details: IssueDetails[]; deferred: number }> {
+  const details: IssueDetails[] = [];
+  let deferred = 0;
+  for (const [index, issue] of changed.entries()) {
+    if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
+      deferred = changed.length - index;
+      log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
+      break;
+    }
+    const fetched = await fetchIssueDetails(octokit, repo, issue, previous.get(issue.number));
+    if (fetched.kind === 'fetched') details.push({ issue, comments: fetched.comments, events: fetched.events });
+    else removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
+    if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
+  }
+  return { details, deferred };
 }

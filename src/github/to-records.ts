@@ -2,6 +2,7 @@
  * GitHub JSON → snapshot records. Pure: no I/O, no clock; trust comes in as a function so the
  * records can be rebuilt whenever a permission answer changes.
  */
+import { hasAnyLabel } from '../lib/labels.ts';
 import type { Actor, CommentRecord, EventRecord, IssueRecord, ReferencedIssue } from '../lib/schema/snapshot.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent, GitHubUser } from './github-json.ts';
 
@@ -29,9 +30,9 @@ export function isPullRequest(issue: GitHubIssue): boolean {
   return issue.pull_request !== undefined && issue.pull_request !== null;
 }
 
-/** An issue (not a pull request) carrying one of the labels the sync tracks. */
+/** An issue (not a pull request) carrying one of the labels the sync tracks, compared as the model compares them. */
 export function isTrackedIssue(issue: GitHubIssue, trackedLabels: readonly string[]): boolean {
-  return !isPullRequest(issue) && labelNames(issue).some((name) => trackedLabels.includes(name));
+  return !isPullRequest(issue) && hasAnyLabel(labelNames(issue), trackedLabels);
 }
 
 function pick<T extends string>(allowed: ReadonlySet<T>, value: string | null | undefined): T | null {

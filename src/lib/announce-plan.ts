@@ -4,9 +4,7 @@
  * page and is edited when the incident resolves. Pure: published incidents, the pinned issues and
  * sitrep's comments in, actions out; src/github/announce.ts reads GitHub and carries them out.
  *
- * - **Which comment is sitrep's**: the first comment that starts with STATUS_COMMENT_MARKER and
- *   was written by sitrep's login or a trusted person. Anyone can paste the marker; only those two
- *   can have written sitrep's comment.
+ * - **Which comment is sitrep's**: the first one isSitrepComment (sitrep-comment.ts) accepts.
  * - **Who pinned an issue**: GitHub does not say. sitrep writes PINNED_MARKER into its comment right
  *   after a pin succeeds and unpins only issues that carry it, so a pin someone made by hand is
  *   never undone. The marker stays when someone unpins the issue by hand, and sitrep then does not
@@ -18,11 +16,9 @@
  */
 import type { Incident } from './incident.ts';
 import type { Severity } from './severity.ts';
-import { STATUS_LINK_MARKER } from './sitrep-comments.ts';
+import { isSitrepComment, PINNED_MARKER, STATUS_COMMENT_MARKER } from './sitrep-comment.ts';
 import { makeUrls, splitSiteUrl } from './urls.ts';
 
-export const STATUS_COMMENT_MARKER = STATUS_LINK_MARKER;
-export const PINNED_MARKER = '<!-- sitrep:pinned -->';
 /** GitHub's limit of pinned issues per repository. */
 export const MAX_PINNED_ISSUES = 3;
 export const PINNED_SEVERITIES: readonly Severity[] = ['P0', 'P1'];
@@ -84,7 +80,7 @@ export function toAnnounceIncidents(incidents: readonly Incident[], withPostmort
 }
 
 export function findSitrepComment(comments: readonly IssueComment[], isSitrepAuthor: (login: string) => boolean): SitrepComment | null {
-  const found = comments.find((c) => c.body.trimStart().startsWith(STATUS_COMMENT_MARKER) && isSitrepAuthor(c.author));
+  const found = comments.find((c) => isSitrepComment(c.body, isSitrepAuthor(c.author)));
   return found ? { id: found.id, body: found.body, pinned: found.body.includes(PINNED_MARKER) } : null;
 }
 

@@ -3,10 +3,13 @@
  * Pure: decisions use only the record, the config and the renderer passed in.
  */
 import { INCIDENT_FIELDS } from './form-fields.ts';
-import { parseIssueForm, readSelections } from './issue-form.ts';
-import type { Component, SiteConfig } from './schema/config.ts';
+import { readIssueComponents } from './issue-components.ts';
+import { parseIssueForm } from './issue-form.ts';
+import { hasLabel, labelMatches } from './labels.ts';
+import type { Notice } from './notice.ts';
+import type { SiteConfig } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
-import { carriesSitrepMarker } from './sitrep-comments.ts';
+import { carriesSitrepMarker } from './sitrep-comment.ts';
 import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
 import type { UnconfirmedChange } from './trusted-state.ts';
 import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
@@ -71,13 +74,7 @@ export interface Renderers {
   readonly text: (markdown: string) => string;
 }
 
-export interface Notice {
-  /** e.g. `issue #12`. */
-  readonly where: string;
-  readonly message: string;
-}
-
-const has = (issue: IssueRecord, label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+export type { Notice } from './notice.ts';
 
 /**
  * Whether a trusted person made this issue an incident: a trusted author, or the `incident`
@@ -85,33 +82,7 @@ const has = (issue: IssueRecord, label: string): boolean => issue.labels.some((l
  */
 export function isTrustedlyLabelled(issue: IssueRecord, label: string): boolean {
   if (issue.author.trusted) return true;
-  return issue.events.some((e) => e.type === 'labeled' && e.actor.trusted && e.label?.toLowerCase() === label.toLowerCase());
-}
-
-/** Matches a form checkbox label or a component label to a configured component. */
-export function findComponent(name: string, components: readonly Component[]): Component | undefined {
-  const wanted = name.trim().toLowerCase();
-  // The id in a trailing `(cli)`, found from the last "(": an unanchored regex would be quadratic.
-  const id = wanted.endsWith(')') ? /^\(`?([a-z0-9-]+)`?\)$/.exec(wanted.slice(wanted.lastIndexOf('(')))?.[1] : undefined;
-  return components.find((c) => c.id === wanted || c.name.toLowerCase() === wanted || c.id === id);
-}
-
-function readComponents(issue: IssueRecord, formValue: string | null, config: SiteConfig, notices: Notice[]): string[] {
-  const where = `issue #${issue.number}`;
-  const prefix = config.labels.componentPrefix.toLowerCase();
-  const found = new Set<string>();
-  for (const label of issue.labels) {
-    if (!label.toLowerCase().startsWith(prefix)) continue;
-    const id = label.slice(prefix.length).trim();
-    if (config.components.some((c) => c.id === id)) found.add(id);
-    else notices.push({ where, message: `label "${label}" names unknown component "${id}"` });
-  }
-  for (const choice of readSelections(formValue)) {
-    const component = findComponent(choice, config.components);
-    if (component) found.add(component.id);
-    else if (!/^none\b|^other\b|^not sure/i.test(choice)) notices.push({ where, message: `form names unknown component "${choice}"` });
-  }
-  return config.components.map((c) => c.id).filter((id) => found.has(id));
+  return issue.events.some((e) => e.type === 'labeled' && e.actor.trusted && e.label !== undefined && labelMatches(e.label, label));
 }
 
 function readIncidentSeverity(
@@ -120,7 +91,7 @@ function readIncidentSeverity(
   config: SiteConfig,
   notices: Notice[],
 ): Pick<Incident, 'severity' | 'severitySource'> {
-  const fromLabels = (Object.keys(SEVERITY_INFO) as Severity[]).filter((s) => has(issue, config.labels.severity[s]));
+  const fromLabels = (Object.keys(SEVERITY_INFO) as Severity[]).filter((s) => hasLabel(issue.labels, config.labels.severity[s]));
   const labelled = mostSevere(fromLabels);
   if (labelled) {
     if (fromLabels.length > 1)
@@ -181,7 +152,7 @@ export function buildIncident(
     active: status !== 'resolved' && status !== 'withdrawn',
     withdrawn: status === 'withdrawn',
     reopened: timeline.some((c) => c.source === 'reopened'),
-    components: readComponents(issue, form.fields.components, config, notices),
+    components: readIssueComponents(issue, form.fields.components, config, notices),
     scope: {
       broken: html(form.fields.broken),
       affected: html(form.fields.affected),

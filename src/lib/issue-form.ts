@@ -76,22 +76,41 @@ export function parseIssueForm<K extends string>(body: string | null, fields: Re
 }
 
 /**
+ * A Markdown task list's items, as GitHub reads them: `-`, `*` or `+` bullets and `1.`/`1)`
+ * ordered items, followed by `[ ]`, `[x]` or `[X]`.
+ */
+export function readTaskItems(markdown: string | null): { checked: boolean; text: string }[] {
+  if (!markdown) return [];
+  // `(.*)` and a trim, not `(.+?)[ \t]*$`, which backtracks quadratically on a line of spaces (#10).
+  return [...markdown.matchAll(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\][ \t]+(.*)$/gm)].flatMap((m) => {
+    const text = (m[2] ?? '').trim();
+    return text ? [{ checked: m[1] !== ' ', text }] : [];
+  });
+}
+
+/**
  * The options a form field selected: checked boxes of a checkbox field (`- [x] CLI`), or the
  * comma-separated choices of a multi-select dropdown (`CLI, Docs`).
  */
 export function readSelections(value: string | null): string[] {
   if (!value) return [];
-  // `(.*)` and a trim, not `(.+?)\s*$`, which backtracks quadratically on a line of spaces.
-  const boxes = [...value.matchAll(/^[ \t]*[-*][ \t]+\[([ xX])\][ \t]+(.*)$/gm)];
-  if (boxes.length > 0)
-    return boxes
-      .filter((m) => m[1] !== ' ')
-      .map((m) => (m[2] ?? '').trim())
-      .filter(Boolean);
+  const boxes = readTaskItems(value);
+  if (boxes.length > 0) return boxes.filter((b) => b.checked).map((b) => b.text);
   return value
     .split(/[,\n]/)
     .map((s) => s.replace(/^\s*[-*]\s+/, '').trim())
     .filter(Boolean);
+}
+
+/**
+ * Same-repository issue references (`#123`), in first-seen order, without repeats. Not a
+ * reference: `other/repo#1`, `abc#1`, `##1`, and character references such as `&#35;` (which
+ * is the `#` sign, not issue 35).
+ */
+export function readIssueReferences(text: string | null): number[] {
+  if (!text) return [];
+  const numbers = [...text.matchAll(/(?<![\w&/#])#(\d+)\b/g)].map((m) => Number(m[1]));
+  return [...new Set(numbers.filter((n) => Number.isSafeInteger(n) && n > 0))];
 }
 
 /** Issue numbers named as `#123` (or a bare `123` when that is the whole value). */
@@ -99,5 +118,5 @@ export function readIssueNumbers(value: string | null): number[] {
   if (!value) return [];
   const bare = /^\s*(\d+)\s*$/.exec(value);
   if (bare?.[1]) return [Number(bare[1])];
-  return [...new Set([...value.matchAll(/(?:^|[^\w&/])#(\d+)\b/g)].map((m) => Number(m[1])))];
+  return readIssueReferences(value);
 }

@@ -46,6 +46,13 @@ function componentsField(config: SiteConfig, id: string): FormElement {
   };
 }
 
+type TextAttributes = { description?: string; placeholder?: string; value?: string };
+
+/** A text field of a shared field definition (form-fields.ts): its id and label come from there. */
+function textField(type: 'input' | 'textarea', field: { key: string; label: string }, attributes: TextAttributes, required = false): FormElement {
+  return { type, id: field.key, attributes: { label: field.label, ...attributes }, ...(required ? { validations: { required: true } } : {}) };
+}
+
 function form(name: string, description: string, title: string, labels: string[], body: FormElement[]): string {
   return HEADER + stringify({ name, description, ...(title ? { title } : {}), labels, body }, { lineWidth: 0 });
 }
@@ -71,24 +78,11 @@ export function incidentForm(config: SiteConfig): string {
         validations: { required: true },
       },
       componentsField(config, f.components.key),
-      {
-        type: 'textarea',
-        id: f.broken.key,
-        attributes: { label: f.broken.label, description: 'What fails, with the error people see.' },
-        validations: { required: true },
-      },
-      {
-        type: 'textarea',
-        id: f.affected.key,
-        attributes: { label: f.affected.label, description: 'Everyone? Users of one platform or version? Contributors only?' },
-      },
-      { type: 'textarea', id: f.workaround.key, attributes: { label: f.workaround.label, description: 'What people can do meanwhile.' } },
-      { type: 'input', id: f.eta.key, attributes: { label: f.eta.label, placeholder: 'e.g. within 2 hours, or unknown' } },
-      {
-        type: 'textarea',
-        id: f.upstream.key,
-        attributes: { label: f.upstream.label, description: "Links to an upstream provider's incident (npm, GitHub, a CDN…), if any." },
-      },
+      textField('textarea', f.broken, { description: 'What fails, with the error people see.' }, true),
+      textField('textarea', f.affected, { description: 'Everyone? Users of one platform or version? Contributors only?' }),
+      textField('textarea', f.workaround, { description: 'What people can do meanwhile.' }),
+      textField('input', f.eta, { placeholder: 'e.g. within 2 hours, or unknown' }),
+      textField('textarea', f.upstream, { description: "Links to an upstream provider's incident (npm, GitHub, a CDN…), if any." }),
     ],
   );
 }
@@ -101,10 +95,10 @@ export function maintenanceForm(config: SiteConfig): string {
     '',
     [config.labels.maintenance],
     [
-      { type: 'input', id: f.start.key, attributes: { label: f.start.label, placeholder: '2026-11-21 14:00' }, validations: { required: true } },
-      { type: 'input', id: f.end.key, attributes: { label: f.end.label, placeholder: '2026-11-21 16:00' }, validations: { required: true } },
+      textField('input', f.start, { placeholder: '2026-11-21 14:00' }, true),
+      textField('input', f.end, { placeholder: '2026-11-21 16:00' }, true),
       componentsField(config, f.components.key),
-      { type: 'textarea', id: f.impact.key, attributes: { label: f.impact.label, description: 'What users will notice.' } },
+      textField('textarea', f.impact, { description: 'What users will notice.' }),
     ],
   );
 }
@@ -117,26 +111,16 @@ export function postmortemForm(config: SiteConfig): string {
     'Post-mortem: ',
     [config.labels.postmortem],
     [
-      { type: 'input', id: f.incident.key, attributes: { label: f.incident.label, placeholder: '#123' }, validations: { required: true } },
-      {
-        type: 'textarea',
-        id: f.summary.key,
-        attributes: { label: f.summary.label, description: 'What happened and who was affected, in a few sentences.' },
-        validations: { required: true },
-      },
-      { type: 'textarea', id: f.timeline.key, attributes: { label: f.timeline.label, value: '- HH:MM UTC — \n- HH:MM UTC — ' } },
-      {
-        type: 'textarea',
-        id: f.rootCause.key,
-        attributes: { label: f.rootCause.label, value: '1. Why did it happen? \n2. Why? \n3. Why? \n4. Why? \n5. Why? ' },
-        validations: { required: true },
-      },
-      {
-        type: 'textarea',
-        id: f.actionItems.key,
-        attributes: { label: f.actionItems.label, description: 'A task list; link an issue per item (#456) and the page follows its state.', value: '- [ ] ' },
-        validations: { required: true },
-      },
+      textField('input', f.incident, { placeholder: '#123' }, true),
+      textField('textarea', f.summary, { description: 'What happened and who was affected, in a few sentences.' }, true),
+      textField('textarea', f.timeline, { value: '- HH:MM UTC — \n- HH:MM UTC — ' }),
+      textField('textarea', f.rootCause, { value: '1. Why did it happen? \n2. Why? \n3. Why? \n4. Why? \n5. Why? ' }, true),
+      textField(
+        'textarea',
+        f.actionItems,
+        { description: 'A task list; link an issue per item (#456) and the page follows its state.', value: '- [ ] ' },
+        true,
+      ),
     ],
   );
 }

@@ -7,6 +7,7 @@
  * GitHub matches label names case-insensitively, and so does the model, so an existing "Incident"
  * counts as the "incident" label: its colour and description are updated, its name is left alone.
  */
+import { labelKey } from './labels.ts';
 import type { SiteConfig } from './schema/config.ts';
 import { SEVERITIES, SEVERITY_INFO } from './severity.ts';
 
@@ -69,7 +70,7 @@ export function buildLabelSet(config: SiteConfig): LabelSpec[] {
   return specs
     .map((spec) => ({ ...spec, description: fitDescription(spec.description) }))
     .filter((spec) => {
-      const key = spec.name.toLowerCase();
+      const key = labelKey(spec.name);
       return !seen.has(key) && Boolean(seen.add(key));
     });
 }
@@ -87,12 +88,12 @@ export interface LabelPlan {
 
 /** What to create and what to update so that the repository has every label of `wanted`. */
 export function planLabelChanges(wanted: readonly LabelSpec[], existing: readonly ExistingLabel[]): LabelPlan {
-  const byName = new Map(existing.map((label) => [label.name.toLowerCase(), label]));
+  const byName = new Map(existing.map((label) => [labelKey(label.name), label]));
   const create: LabelSpec[] = [];
   const update: LabelUpdate[] = [];
   const unchanged: LabelSpec[] = [];
   for (const spec of wanted) {
-    const current = byName.get(spec.name.toLowerCase());
+    const current = byName.get(labelKey(spec.name));
     if (!current) create.push(spec);
     else if (current.color.toLowerCase() !== spec.color.toLowerCase() || (current.description ?? '') !== spec.description)
       update.push({ current, wanted: spec });

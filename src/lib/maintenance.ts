@@ -3,8 +3,10 @@
  * components it touches. Its state follows the clock (`now` is passed in) and the issue.
  */
 import { MAINTENANCE_FIELDS } from './form-fields.ts';
-import { buildUpdates, findComponent, type Notice, type Renderers, type Update } from './incident.ts';
-import { parseIssueForm, readSelections } from './issue-form.ts';
+import { buildUpdates, type Renderers, type Update } from './incident.ts';
+import { readIssueComponents } from './issue-components.ts';
+import { parseIssueForm } from './issue-form.ts';
+import type { Notice } from './notice.ts';
 import type { SiteConfig } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
 
@@ -50,14 +52,6 @@ export function buildMaintenance(issue: IssueRecord, config: SiteConfig, now: Da
   else if (nowIso < start) status = 'scheduled';
   else if (nowIso < end) status = 'in_progress';
   else status = 'completed';
-  const components = readSelections(form.fields.components)
-    .map((name) => findComponent(name, config.components)?.id)
-    .filter((id): id is string => id !== undefined);
-  const prefix = config.labels.componentPrefix.toLowerCase();
-  for (const label of issue.labels) {
-    const id = label.toLowerCase().startsWith(prefix) ? label.slice(prefix.length) : undefined;
-    if (id && config.components.some((c) => c.id === id)) components.push(id);
-  }
   return {
     number: issue.number,
     title: issue.title.trim() || `Maintenance #${issue.number}`,
@@ -65,7 +59,7 @@ export function buildMaintenance(issue: IssueRecord, config: SiteConfig, now: Da
     status,
     scheduledFor: start,
     scheduledUntil: end,
-    components: config.components.map((c) => c.id).filter((id) => components.includes(id)),
+    components: readIssueComponents(issue, form.fields.components, config, notices),
     impactHtml: form.fields.impact ? render.html(form.fields.impact) : form.freeText ? render.html(form.freeText) : null,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,

@@ -18,7 +18,7 @@ import { findOnCall } from './oncall.ts';
 import type { OnCallConfig } from './schema/response.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
 import { SEVERITY_INFO, type Severity } from './severity.ts';
-import { PAGE_MARKER_PREFIX } from './sitrep-comments.ts';
+import { PAGE_MARKER_PREFIX } from './sitrep-comment.ts';
 
 /** A page sitrep posted: which step, to whom, when. */
 export interface PageRecord {

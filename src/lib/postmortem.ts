@@ -4,7 +4,7 @@
  * `postmortem` that names its incident, or from `content/postmortems/<incident>.md`.
  */
 import { POSTMORTEM_FIELDS } from './form-fields.ts';
-import { parseIssueForm, readIssueNumbers } from './issue-form.ts';
+import { parseIssueForm, readIssueNumbers, readIssueReferences, readTaskItems } from './issue-form.ts';
 import type { Renderers } from './incident.ts';
 import type { IssueRecord, ReferencedIssue } from './schema/snapshot.ts';
 
@@ -37,22 +37,25 @@ export interface PostmortemFile {
   readonly markdown: string;
 }
 
-const TASK = /^\s*[-*]\s+\[([ xX])\]\s+(.+)$/;
-
 /** Reads the task list of the action items, with the state of the issues each item links. */
 export function readActionItems(markdown: string | null, referenced: ReadonlyMap<number, ReferencedIssue>, render: Renderers): ActionItem[] {
-  if (!markdown) return [];
-  return markdown.split('\n').flatMap((line) => {
-    const match = TASK.exec(line);
-    if (!match?.[2]) return [];
-    const links = readIssueNumbers(match[2]).map((n) => {
+  return readTaskItems(markdown).map(({ checked, text }) => {
+    const links = readIssueReferences(text).map((n) => {
       const ref = referenced.get(n);
       return { number: n, state: ref?.state ?? ('unknown' as const), url: ref?.url ?? null };
     });
-    const ticked = match[1] !== ' ';
     const allClosed = links.length > 0 && links.every((l) => l.state === 'closed');
-    return [{ html: render.html(match[2]).replace(/^<p>|<\/p>\n?$/g, ''), done: ticked || allClosed, links }];
+    return { html: render.html(text).replace(/^<p>|<\/p>\n?$/g, ''), done: checked || allClosed, links };
   });
+}
+
+/**
+ * The issues a post-mortem issue's action items link, as the page will show them: the sync asks
+ * GitHub about exactly these (src/github/referenced-issues.ts).
+ */
+export function readActionItemReferences(body: string | null): number[] {
+  const { actionItems } = parseIssueForm(body, POSTMORTEM_FIELDS).fields;
+  return [...new Set(readTaskItems(actionItems).flatMap((item) => readIssueReferences(item.text)))];
 }
 
 function fromSections(

@@ -2,8 +2,10 @@
  * The whole site as data: config + snapshot + post-mortem files + `now` → everything a page shows.
  * Pure: no clock, no disk, no network; pages only map this to HTML.
  */
+import { deriveBanner, type Banner, type OverallStatus } from './banner.ts';
 import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
 import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Renderers } from './incident.ts';
+import { hasLabel } from './labels.ts';
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
 import { findOnCall } from './oncall.ts';
 import { readRecordPages, type PageRecord } from './paging-plan.ts';
@@ -14,7 +16,7 @@ import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type Snapsho
 import { dropDuplicateIssues, minutesInFuture } from './snapshot-checks.ts';
 import { readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, SEVERITY_INFO, worseStatus, type ComponentStatus } from './severity.ts';
-import { DEFAULT_BOT_LOGIN } from './sitrep-comments.ts';
+import { DEFAULT_BOT_LOGIN } from './sitrep-comment.ts';
 
 export interface ComponentView extends Component {
   readonly status: ComponentStatus;
@@ -30,15 +32,7 @@ export interface ComponentGroup {
   readonly components: readonly ComponentView[];
 }
 
-export interface OverallStatus {
-  readonly status: ComponentStatus;
-  readonly text: string;
-  /**
-   * Some records could not be read: the page must not claim that all is well.
-   * Set when issues were skipped as malformed.
-   */
-  readonly incomplete: boolean;
-}
+export type { OverallStatus } from './banner.ts';
 
 export interface SiteModel {
   readonly config: SiteConfig;
@@ -50,6 +44,8 @@ export interface SiteModel {
   /** `takenAt` lies after the build time (beyond clock skew): counted as stale, reported. */
   readonly futureData: boolean;
   readonly overall: OverallStatus;
+  /** What the page, the badges and the status API say about the whole project. */
+  readonly banner: Banner;
   /** Every published incident, newest first. */
   readonly incidents: readonly Incident[];
   /** Active incidents, most severe first, then newest. */
@@ -61,6 +57,10 @@ export interface SiteModel {
   readonly groups: readonly ComponentGroup[];
   /** Keyed by incident number. */
   readonly postmortems: ReadonlyMap<number, Postmortem>;
+  /** Each published post-mortem with its incident, newest incident first (the post-mortems index). */
+  readonly postmortemIndex: readonly { readonly incident: Incident; readonly postmortem: Postmortem }[];
+  /** Every issue record the snapshot holds that could be read (announce finds its comments here). */
+  readonly issues: readonly IssueRecord[];
   /** Things a maintainer should fix (unknown component, missing severity…), for the build log. */
   readonly notices: readonly Notice[];
   /** Issues that could not be read at all, skipped so the rest renders. */
@@ -119,8 +119,6 @@ function normalizeTimes(issue: IssueRecord): IssueRecord {
   };
 }
 
-const hasLabel = (issue: IssueRecord, label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
-
 function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[]) {
   const incidents: IssueRecord[] = [];
   const maintenance: IssueRecord[] = [];
@@ -130,22 +128,22 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   for (const issue of issues) {
     const where = `issue #${issue.number}`;
     if (issue.isPullRequest) continue;
-    const kind = hasLabel(issue, labels.incident)
+    const kind = hasLabel(issue.labels, labels.incident)
       ? labels.incident
-      : hasLabel(issue, labels.maintenance)
+      : hasLabel(issue.labels, labels.maintenance)
         ? labels.maintenance
-        : hasLabel(issue, labels.postmortem)
+        : hasLabel(issue.labels, labels.postmortem)
           ? labels.postmortem
           : undefined;
     if (!kind) continue;
     if (!isTrustedlyLabelled(issue, kind)) {
-      if (!hasLabel(issue, labels.embargoed))
+      if (!hasLabel(issue.labels, labels.embargoed))
         notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
       continue;
     }
     // From here on the page shows only what trusted people did (labels, state, title, body).
     const trusted = readTrustedIssue(issue, kind, notices);
-    if (hasLabel(trusted.issue, labels.embargoed)) continue;
+    if (hasLabel(trusted.issue.labels, labels.embargoed)) continue;
     unconfirmed.set(issue.number, trusted.unconfirmed);
     if (kind === labels.incident) incidents.push(trusted.issue);
     else if (kind === labels.maintenance) maintenance.push(trusted.issue);
@@ -251,15 +249,19 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       where: 'snapshot',
       message: `takenAt ${snapshot.takenAt} is ${minutesAhead} minutes after the build time (a wrong clock where the sync ran?): treated as stale`,
     });
+  const dataAsOf = new Date(snapshot.takenAt).toISOString();
+  const stale = minutesAhead > 0 || dataAgeMinutes > config.staleAfterMinutes;
+  const overall = deriveOverallStatus(active, maintenances, skipped.length);
   return {
     config,
     now: now.toISOString(),
     demo: input.demo,
-    dataAsOf: new Date(snapshot.takenAt).toISOString(),
+    dataAsOf,
     dataAgeMinutes,
-    stale: minutesAhead > 0 || dataAgeMinutes > config.staleAfterMinutes,
+    stale,
     futureData: minutesAhead > 0,
-    overall: deriveOverallStatus(active, maintenances, skipped.length),
+    overall,
+    banner: deriveBanner(overall, stale, dataAsOf),
     incidents,
     active,
     recent,
@@ -267,6 +269,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     components,
     groups: groupComponents(components),
     postmortems,
+    postmortemIndex: incidents.flatMap((incident) => {
+      const postmortem = postmortems.get(incident.number);
+      return postmortem ? [{ incident, postmortem }] : [];
+    }),
+    issues,
     notices,
     skipped,
     pages,

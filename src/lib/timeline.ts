@@ -3,6 +3,7 @@
  * people, trusted comments whose first line is `Status: <name>`, closing and reopening.
  * Pure: the same record always gives the same timeline.
  */
+import { labelMatches } from './labels.ts';
 import type { Labels } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
 
@@ -29,7 +30,7 @@ export function readCommentStatus(body: string): ActiveStatus | 'resolved' | und
 
 /** Maps a label name to the status it stands for, using the configured names. */
 export function statusForLabel(label: string, labels: Labels): ActiveStatus | undefined {
-  return ACTIVE_STATUSES.find((s) => labels.status[s].toLowerCase() === label.toLowerCase());
+  return ACTIVE_STATUSES.find((s) => labelMatches(labels.status[s], label));
 }
 
 const isTerminal = (s: IncidentStatus): boolean => s === 'resolved' || s === 'withdrawn';

@@ -1,9 +1,9 @@
 /**
  * Small derivations the pages need, kept here so that pages only map data to HTML.
  */
-import { durationMs, formatDuration } from './format.ts';
+import { durationMs, formatDuration, formatMonth } from './format.ts';
 import type { Incident } from './incident.ts';
-import type { MaintenanceStatus } from './maintenance.ts';
+import type { Maintenance, MaintenanceStatus } from './maintenance.ts';
 import type { SiteModel } from './site-model.ts';
 import type { IncidentStatus } from './timeline.ts';
 
@@ -57,6 +57,35 @@ export function incidentsForComponent(model: SiteModel, id: string): Incident[] 
 /** Component names for ids, in config order. */
 export function componentNames(model: SiteModel, ids: readonly string[]): string[] {
   return model.config.components.filter((c) => ids.includes(c.id)).map((c) => c.name);
+}
+
+/** What an incident card draws besides the incident: passed as props, so the card reads no global. */
+export interface IncidentCardData {
+  readonly incident: Incident;
+  /** The build time, for "(3 hours ago)". */
+  readonly now: string;
+  readonly componentNames: readonly string[];
+  readonly hasPostmortem: boolean;
+}
+
+export function incidentCard(model: SiteModel, incident: Incident): IncidentCardData {
+  return { incident, now: model.now, componentNames: componentNames(model, incident.components), hasPostmortem: model.postmortems.has(incident.number) };
+}
+
+export function maintenanceCard(model: SiteModel, maintenance: Maintenance): { maintenance: Maintenance; componentNames: readonly string[] } {
+  return { maintenance, componentNames: componentNames(model, maintenance.components) };
+}
+
+/** Incidents (newest first) grouped by the month they started in, for the history pages. */
+export function groupByMonth(incidents: readonly Incident[]): { month: string; incidents: Incident[] }[] {
+  const months: { month: string; incidents: Incident[] }[] = [];
+  for (const incident of incidents) {
+    const month = formatMonth(incident.startedAt);
+    const last = months.at(-1);
+    if (last?.month === month) last.incidents.push(incident);
+    else months.push({ month, incidents: [incident] });
+  }
+  return months;
 }
 
 /** Upcoming and in-progress maintenance, soonest first. */

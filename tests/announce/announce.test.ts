@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, test } from 'vitest';
 import { GitHubError } from '../../src/github/errors.ts';
-import { PINNED_MARKER, STATUS_COMMENT_MARKER } from '../../src/lib/announce-plan.ts';
+import { PINNED_MARKER, STATUS_COMMENT_MARKER } from '../../src/lib/sitrep-comment.ts';
 import { PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import type { GitHubTestServer } from '../support/github-server.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { runAnnounce, type AnnounceOptions, type AnnounceSummary } from '../../src/github/announce.ts';
-import { buildSiteModel, readIssues } from '../../src/lib/site-model.ts';
+import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeComment, FakeGitHubRepo, FakeIssue } from '../support/github-repo.ts';
 import type { RequestLogEntry } from '../support/github-server.ts';
@@ -50,7 +50,6 @@ export async function announce(
   const summary = await runAnnounce({
     config,
     model,
-    records: readIssues(snapshot.issues).issues,
     token: TOKEN,
     apiUrl: server.url,
     now,
@@ -58,6 +57,7 @@ export async function announce(
     retries: 1,
     retryBaseMs: 10,
     maxRateLimitWaitSeconds: 2,
+    throttle: false,
     ...overrides,
   });
   return { summary, log: [...server.log] };
@@ -87,6 +87,7 @@ export function announceCli(fixture: AnnounceFixture, args: string[] = [], env: 
     SITREP_SITE_URL: SITE,
     SITREP_NOW: new Date(server.clock.ms).toISOString(),
     SITREP_TIMEOUT_SECONDS: '2',
+    SITREP_GITHUB_THROTTLE: 'off',
     ...env,
   });
 }

@@ -2,16 +2,15 @@
 import { describe, expect, test } from 'vitest';
 import {
   findSitrepComment,
-  PINNED_MARKER,
   planComments,
   planPins,
   renderStatusComment,
-  STATUS_COMMENT_MARKER,
   toAnnounceIncidents,
   type AnnounceIncident,
   type SitrepComment,
 } from '../../src/lib/announce-plan.ts';
 import type { Incident } from '../../src/lib/incident.ts';
+import { PINNED_MARKER, STATUS_COMMENT_MARKER } from '../../src/lib/sitrep-comment.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const DAY = 86_400_000;

@@ -10,7 +10,7 @@
 import { Statuspage } from 'statuspage.io';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture } from '../support/build.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/site/static-server.ts';
 import { CONFIG, NOW, POSTMORTEMS, fixtureSnapshot } from './fixture.ts';
 
 const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'];

@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSkipReason } from './support/chromium.ts';
-import { SITE_BASE } from './support/demo-site.ts';
+import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
+import { SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { MOBILE, createVisitor, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 

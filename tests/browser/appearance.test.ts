@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../src/data/paths.ts';
-import { browserSkipReason } from './support/chromium.ts';
-import { SITE_BASE, listHtmlFiles, pagePathOf } from './support/demo-site.ts';
+import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
+import { SITE_BASE, listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
 import { MOBILE, createVisitor, listProblems, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 

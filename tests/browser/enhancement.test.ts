@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
-import { browserSkipReason, launchChromium } from './support/chromium.ts';
-import { DEMO_NOW, SITE_BASE, buildDemoSite } from './support/demo-site.ts';
-import { buildOperationalSite } from './support/snapshot-sites.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/site/static-server.ts';
+import { browserSkipReason, launchChromium } from '../../scripts/lib/site/chromium.ts';
+import { DEMO_NOW, SITE_BASE, buildDemoSite } from '../../scripts/lib/site/demo-site.ts';
+import { buildOperationalSite } from '../../scripts/lib/site/snapshot-sites.ts';
 import { FRESH_CLOCK, createVisitor, listProblems } from './support/harness.ts';
 
 const skip = browserSkipReason('tests/browser/enhancement.test.ts');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildDemoSite, listHtmlFiles } from './support/demo-site.ts';
+import { buildDemoSite, listHtmlFiles } from '../../scripts/lib/site/demo-site.ts';
 
 const CONFIG: ConfigData = {
   extends: ['html-validate:recommended', 'html-validate:document'],

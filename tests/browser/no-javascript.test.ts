@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserSkipReason } from './support/chromium.ts';
-import { listHtmlFiles, pagePathOf } from './support/demo-site.ts';
+import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
+import { listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
 import { createVisitor, listProblems, type Visitor } from './support/harness.ts';
 import { useBrowserSuite } from './support/suite.ts';
 

@@ -4,9 +4,9 @@
  * does not grow when the history gets long. Byte counts of the built files, no timing.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SITE_BASE, buildDemoSite } from './support/demo-site.ts';
-import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite } from './support/page-weight.ts';
-import { buildSnapshotSite, demoSnapshot, withLongHistory } from './support/snapshot-sites.ts';
+import { SITE_BASE, buildDemoSite } from '../../scripts/lib/site/demo-site.ts';
+import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite } from '../../scripts/lib/site/page-weight.ts';
+import { buildSnapshotSite, demoSnapshot, withLongHistory } from '../../scripts/lib/site/snapshot-sites.ts';
 
 const { homeGzip: HOME_BUDGET_GZIP, extraIncidents: EXTRA_INCIDENTS, homeGrowthBytes } = BUDGETS;
 

@@ -4,8 +4,8 @@
  * request to another host; a visitor can walk from the home page to everything by clicking.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserSkipReason } from './support/chromium.ts';
-import { SITE_BASE, listHtmlFiles, pagePathOf } from './support/demo-site.ts';
+import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
+import { SITE_BASE, listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
 import { createVisitor, listProblems, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 

@@ -5,8 +5,8 @@
  * the local server are recorded (and blocked), and the DOM must hold no live handler or URL.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserSkipReason } from './support/chromium.ts';
-import { SITE_BASE } from './support/demo-site.ts';
+import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
+import { SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { createVisitor, listProblems, type Visitor } from './support/harness.ts';
 import { useBrowserSuite } from './support/suite.ts';
 

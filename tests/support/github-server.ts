@@ -373,7 +373,8 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
       const issues = repo!
         .listed()
         .filter((i) => state === 'all' || i.state === state)
-        .filter((i) => labels.every((l) => i.labels.includes(l)))
+        // GitHub matches label names case-insensitively.
+        .filter((i) => labels.every((l) => i.labels.some((name) => name.toLowerCase() === l.toLowerCase())))
         .filter((i) => !since || Date.parse(i.updated_at) >= Date.parse(since))
         .filter((i) => !creator || i.user === creator)
         .sort(byTime(sort, query.get('direction') ?? 'desc'));

@@ -9,7 +9,12 @@ import { GitHubError } from '../../src/github/errors.ts';
 import { seedIncidents } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import { startGitHubServer, type GitHubTestServer } from '../support/github-server.ts';
-import { readSnapshot, snapshotBytes, syncCli, syncInProcess, useSyncFixture, type Workspace } from './harness.ts';
+import { readSnapshot, snapshotBytes, syncCli as syncCliUnthrottled, syncInProcess as syncUnthrottled, useSyncFixture, type Workspace } from './harness.ts';
+
+// Faults and rate limits are what plugin-throttling handles: keep it on in this file.
+const syncInProcess: typeof syncUnthrottled = (server, ws, overrides = {}) => syncUnthrottled(server, ws, { throttle: true, ...overrides });
+const syncCli: typeof syncCliUnthrottled = (server, ws, args = [], env = {}) =>
+  syncCliUnthrottled(server, ws, args, { SITREP_GITHUB_THROTTLE: undefined, ...env });
 
 const fixture = useSyncFixture();
 let server: GitHubTestServer;

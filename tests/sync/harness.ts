@@ -53,7 +53,10 @@ export interface Logged {
   progress: string[];
 }
 
-/** runSync with test-sized waits; returns the summary and what it logged. */
+/**
+ * runSync with test-sized waits and plugin-throttling off (tests about rate limits pass
+ * `throttle: true`); returns the summary and what it logged.
+ */
 export async function syncInProcess(server: GitHubTestServer, ws: Workspace, overrides: Partial<SyncOptions> = {}): Promise<SyncSummary & { logged: Logged }> {
   const logged: Logged = { warnings: [], progress: [] };
   const summary = await runSync({
@@ -65,6 +68,7 @@ export async function syncInProcess(server: GitHubTestServer, ws: Workspace, ove
     retries: 2,
     retryBaseMs: 10,
     maxRateLimitWaitSeconds: 5,
+    throttle: false,
     log: { warn: (m) => logged.warnings.push(m), progress: (m) => logged.progress.push(m) },
     ...overrides,
   });
@@ -88,6 +92,8 @@ export function syncCli(server: GitHubTestServer, ws: Workspace, args: string[] 
     SITREP_CONFIG: ws.configPath,
     SITREP_SNAPSHOT: ws.snapshotPath,
     SITREP_TIMEOUT_SECONDS: '2',
+    // Local test server: no write pacing (tests about rate limits unset it).
+    SITREP_GITHUB_THROTTLE: 'off',
   };
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete fullEnv[k];

@@ -7,7 +7,7 @@ import { GitHubError, toGitHubError } from '../../src/github/errors.ts';
 import { selectChanged } from '../../src/github/find-changes.ts';
 import type { GitHubIssue, GitHubIssueEvent } from '../../src/github/github-json.ts';
 import type { PreviousSnapshot } from '../../src/github/previous-snapshot.ts';
-import { parseActionItemReferences } from '../../src/github/references.ts';
+import { readActionItemReferences } from '../../src/lib/postmortem.ts';
 import { formatSummary, type SyncSummary } from '../../src/github/summary.ts';
 import { fullSyncReason } from '../../src/github/sync.ts';
 import { toEventRecord, toIssueRecord } from '../../src/github/to-records.ts';
@@ -136,17 +136,19 @@ describe('toIssueRecord', () => {
   });
 });
 
-describe('parseActionItemReferences', () => {
+describe("readActionItemReferences (the model's reader, used by the sync)", () => {
+  const items = (list: string) => `### Incident number\n\n#1\n\n### Action items\n\n${list}`;
   test.each([
-    { title: 'open and done items', body: '- [ ] Add a canary #12\n- [x] Docs #3', expected: [12, 3] },
-    { title: 'other bullets and capital X', body: '* [X] one #4\n+ [ ] two #5\n1. [ ] three #6', expected: [4, 5, 6] },
-    { title: 'several per line, repeats once', body: '- [ ] #7 and #8, again #7', expected: [7, 8] },
-    { title: 'not task lines', body: 'Fixed by #9\n- plain bullet #10\n[ ] no bullet #11', expected: [] },
-    { title: 'other repositories and words', body: '- [ ] other/repo#12 abc#13 ##14 #15x', expected: [] },
-    { title: 'CRLF and indentation', body: '  - [ ] indented #16\r\n- [x] crlf #17\r\n', expected: [16, 17] },
+    { title: 'open and done items', body: items('- [ ] Add a canary #12\n- [x] Docs #3'), expected: [12, 3] },
+    { title: 'other bullets and capital X', body: items('* [X] one #4\n+ [ ] two #5\n1. [ ] three #6'), expected: [4, 5, 6] },
+    { title: 'several per line, repeats once', body: items('- [ ] #7 and #8, again #7'), expected: [7, 8] },
+    { title: 'not task lines', body: items('Fixed by #9\n- plain bullet #10\n[ ] no bullet #11'), expected: [] },
+    { title: 'other repositories and words', body: items('- [ ] other/repo#12 abc#13 ##14 #15x &#35;16'), expected: [] },
+    { title: 'CRLF and indentation', body: items('  - [ ] indented #16\r\n- [x] crlf #17\r\n'), expected: [16, 17] },
+    { title: 'task lines outside the action items', body: '- [ ] #18\n\n### Summary\n\n- [ ] #19', expected: [] },
     { title: 'null body', body: null, expected: [] },
   ])('$title', ({ body, expected }) => {
-    expect(parseActionItemReferences(body)).toEqual(expected);
+    expect(readActionItemReferences(body)).toEqual(expected);
   });
 });
 

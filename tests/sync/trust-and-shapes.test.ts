@@ -172,7 +172,7 @@ describe('shapes', () => {
     const fix = repo.addIssue({ labels: ['bug'], title: 'Add a canary for installs' });
     const docs = repo.addIssue({ labels: ['docs'], title: 'Document the fallback mirror' });
     const body = [
-      '## Action items',
+      '### Action items',
       `- [ ] Add a canary #${fix.number}`,
       `- [x] Docs: #${docs.number}`,
       '- [ ] not an item: other/repo#1',

@@ -75,7 +75,8 @@ describe('against the test server', () => {
     ({ server, repo } = fixture);
     repo.labels.set('bug', { color: 'ee0701', description: "Something isn't working" });
   });
-  const run = (dryRun = false) => syncLabels({ config, token: TOKEN, apiUrl: server.url, dryRun, timeoutMs: 2_000, retries: 1, retryBaseMs: 10 });
+  const run = (dryRun = false) =>
+    syncLabels({ config, token: TOKEN, apiUrl: server.url, dryRun, timeoutMs: 2_000, retries: 1, retryBaseMs: 10, throttle: false });
   const writes = () => server.log.filter((e) => e.method !== 'GET').map((e) => `${e.method} ${decodeURIComponent(e.path)}`);
 
   test('creates the missing labels, updates the differing ones, leaves the rest; a second run writes nothing', async () => {
@@ -119,7 +120,7 @@ describe('against the test server', () => {
 
   test('the CLI prints the plan with --dry-run and refuses to write without a token', async () => {
     const cli = (args: string[], env: Record<string, string>) =>
-      runScript('scripts/labels.ts', args, { GITHUB_API_URL: server.url, SITREP_CONFIG: fixture.ws.configPath, ...env });
+      runScript('scripts/labels.ts', args, { GITHUB_API_URL: server.url, SITREP_CONFIG: fixture.ws.configPath, SITREP_GITHUB_THROTTLE: 'off', ...env });
     const dry = await cli(['--dry-run'], { GITHUB_TOKEN: TOKEN });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('Labels of acme/widgets (dry run: nothing was changed)');

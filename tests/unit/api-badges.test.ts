@@ -47,7 +47,7 @@ describe('what a badge says', () => {
       issues: [],
       takenAt: '2026-11-21T08:00:00Z',
       message: 'unknown',
-      title: 'Acme status: unknown (no data since 2026-11-21 08:00 UTC)',
+      title: 'Acme status: unknown (no data since 21 Nov 2026, 08:00 UTC)',
     },
     {
       name: 'stale, but an outage is known',

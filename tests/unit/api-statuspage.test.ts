@@ -4,6 +4,7 @@ import { assignGroupIds } from '../../src/lib/api/components.ts';
 import { createApiContext, derivePageId, toApiTime } from '../../src/lib/api/context.ts';
 import { listIncidentEvents, listMaintenanceEvents } from '../../src/lib/api/events.ts';
 import { deriveApiStatus } from '../../src/lib/api/status.ts';
+import { deriveBanner } from '../../src/lib/banner.ts';
 import { buildStatuspageApi } from '../../src/lib/api/statuspage.ts';
 import type { Maintenance } from '../../src/lib/maintenance.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
@@ -53,7 +54,7 @@ describe('status rollup', () => {
       description: 'Partial System Outage (as of 21 Nov 2026, 09:00 UTC; may be out of date)',
     },
   ])('$name → $indicator', ({ overall, stale, indicator, description }) => {
-    expect(deriveApiStatus({ overall, stale, dataAsOf: '2026-11-21T09:00:00.000Z' })).toEqual({ indicator, description });
+    expect(deriveApiStatus({ banner: deriveBanner(overall, stale, '2026-11-21T09:00:00.000Z') })).toEqual({ indicator, description });
   });
 });
 

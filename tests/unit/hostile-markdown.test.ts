@@ -10,7 +10,7 @@ import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { INCIDENT_FIELDS } from '../../src/lib/form-fields.ts';
 import { parseIssueForm, readSelections, splitSections } from '../../src/lib/issue-form.ts';
 import { createMarkdownRenderer, markdownToPlainText } from '../../src/lib/markdown.ts';
-import { findComponent } from '../../src/lib/incident.ts';
+import { findComponent } from '../../src/lib/issue-components.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { comment, config, issue, snapshot } from '../support/records.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel, readIssues } from '../../src/lib/site-model.ts';
+import { groupByMonth } from '../../src/lib/views.ts';
 import { closed, config, event, formBody, issue, outsider, snapshot } from '../support/records.ts';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
@@ -144,4 +145,33 @@ describe('post-mortem linking', () => {
 test('readIssues normalises times so they compare as strings', () => {
   const { issues } = readIssues([issue({ number: 1, createdAt: '2026-11-21T12:00:00+02:00' })]);
   expect(issues[0]?.createdAt).toBe('2026-11-21T10:00:00.000Z');
+});
+
+describe('what the pages list', () => {
+  test('post-mortems are paired with their incidents, newest incident first', () => {
+    const pm = (n: number) => issue({ number: 100 + n, labels: ['postmortem'], title: `Post-mortem of #${n}`, body: formBody({ Summary: 'Why.' }) });
+    const m = model([
+      issue({ number: 1, createdAt: '2026-11-01T10:00:00Z' }),
+      issue({ number: 2, createdAt: '2026-11-10T10:00:00Z' }),
+      issue({ number: 3, createdAt: '2026-11-15T10:00:00Z' }),
+      pm(1),
+      pm(3),
+    ]);
+    expect(m.postmortemIndex.map(({ incident, postmortem }) => [incident.number, postmortem.title])).toEqual([
+      [3, 'Post-mortem of #3'],
+      [1, 'Post-mortem of #1'],
+    ]);
+  });
+
+  test('history groups incidents by the month they started in', () => {
+    const m = model([
+      issue({ number: 1, createdAt: '2026-10-31T23:59:00Z' }),
+      issue({ number: 2, createdAt: '2026-11-01T00:00:00Z' }),
+      issue({ number: 3, createdAt: '2026-11-20T10:00:00Z' }),
+    ]);
+    expect(groupByMonth(m.incidents).map((g) => [g.month, g.incidents.map((i) => i.number)])).toEqual([
+      ['November 2026', [3, 2]],
+      ['October 2026', [1]],
+    ]);
+  });
 });

@@ -31,14 +31,10 @@ export const BADGE_COLORS: Readonly<Record<ComponentStatus | 'unknown', string>>
 /** The page's badge, or a component's. */
 export function describeBadge(model: SiteModel, componentId?: string): Badge {
   const component = componentId === undefined ? undefined : model.components.find((c) => c.id === componentId);
-  const status = component ? component.status : model.overall.status;
+  const status = component ? component.status : model.banner.status;
   const label = component ? component.name : 'status';
   const subject = component ? `${model.config.title}, ${component.name}` : model.config.title;
-  const doubt = model.overall.incomplete
-    ? 'some records could not be read'
-    : model.stale
-      ? `no data since ${model.dataAsOf.slice(0, 16).replace('T', ' ')} UTC`
-      : null;
+  const { doubt } = model.banner;
   if (status === 'operational' && doubt) {
     return { label, message: 'unknown', color: BADGE_COLORS.unknown, title: `${subject}: unknown (${doubt})` };
   }

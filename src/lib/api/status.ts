@@ -3,7 +3,6 @@
  * active incident, or maintenance while only maintenance is under way); the description never
  * passes stale or incomplete data off as good news.
  */
-import { formatUtc } from '../format.ts';
 import type { ComponentStatus } from '../severity.ts';
 import type { SiteModel } from '../site-model.ts';
 import type { ApiStatus, Indicator } from './statuspage-types.ts';
@@ -30,9 +29,9 @@ export const INDICATOR_TEXT: Readonly<Record<Indicator, string>> = {
  * the indicator stays and the description says what is known: records that could not be read,
  * and data older than `staleAfterMinutes` with its time.
  */
-export function deriveApiStatus(model: Pick<SiteModel, 'overall' | 'stale' | 'dataAsOf'>): ApiStatus {
-  const indicator = INDICATOR_FOR_STATUS[model.overall.status];
-  let description = indicator === 'none' && model.overall.incomplete ? 'No Known Incidents, but Some Records Could Not Be Read' : INDICATOR_TEXT[indicator];
-  if (model.stale) description += ` (as of ${formatUtc(model.dataAsOf)}; may be out of date)`;
+export function deriveApiStatus({ banner }: Pick<SiteModel, 'banner'>): ApiStatus {
+  const indicator = INDICATOR_FOR_STATUS[banner.status];
+  let description = banner.tone === 'unknown' && banner.incomplete ? 'No Known Incidents, but Some Records Could Not Be Read' : INDICATOR_TEXT[indicator];
+  if (banner.stale) description += ` (as of ${banner.asOf}; may be out of date)`;
   return { indicator, description };
 }

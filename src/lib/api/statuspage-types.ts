@@ -90,22 +90,6 @@ export interface ApiMaintenance extends ApiIncidentBase<ApiMaintenanceStatus> {
   readonly scheduled_until: string;
 }
 
-export interface StatusFile {
-  readonly page: ApiPage;
-  readonly status: ApiStatus;
-}
-export interface ComponentsFile {
-  readonly page: ApiPage;
-  readonly components: readonly ApiComponent[];
-}
-export interface IncidentsFile {
-  readonly page: ApiPage;
-  readonly incidents: readonly ApiIncident[];
-}
-export interface MaintenancesFile {
-  readonly page: ApiPage;
-  readonly scheduled_maintenances: readonly ApiMaintenance[];
-}
 export interface SummaryFile {
   readonly page: ApiPage;
   readonly components: readonly ApiComponent[];
@@ -113,3 +97,9 @@ export interface SummaryFile {
   readonly scheduled_maintenances: readonly ApiMaintenance[];
   readonly status: ApiStatus;
 }
+/** Every other file is the page plus some of summary.json's keys, as Statuspage's are. */
+type FileOf<K extends Exclude<keyof SummaryFile, 'page'>> = Pick<SummaryFile, 'page' | K>;
+export type StatusFile = FileOf<'status'>;
+export type ComponentsFile = FileOf<'components'>;
+export type IncidentsFile = FileOf<'incidents'>;
+export type MaintenancesFile = FileOf<'scheduled_maintenances'>;

@@ -6,7 +6,7 @@
  * One context serves many page visits (a context costs far more than a navigation).
  */
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { DEMO_NOW } from './demo-site.ts';
+import { DEMO_NOW } from '../../../scripts/lib/site/demo-site.ts';
 
 export interface PageProblems {
   readonly consoleErrors: string[];

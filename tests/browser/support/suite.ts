@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../support/static-server.ts';
-import { launchChromium } from './chromium.ts';
-import { SITE_BASE, buildDemoSite } from './demo-site.ts';
+import { startStaticServer, type StaticServer } from '../../../scripts/lib/site/static-server.ts';
+import { launchChromium } from '../../../scripts/lib/site/chromium.ts';
+import { SITE_BASE, buildDemoSite } from '../../../scripts/lib/site/demo-site.ts';
 
 export interface BrowserSuite {
   readonly dir: string;

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Window } from 'happy-dom';
-import { resolveSitePath } from '../../support/static-server.ts';
+import { resolveSitePath } from './static-server.ts';
 
 /** Issue 6's targets, in one place for the test and the bench. */
 export const BUDGETS = {

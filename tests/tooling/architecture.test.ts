@@ -1,0 +1,60 @@
+/**
+ * The architecture holds (README, "Architecture"): src/lib is pure — no node:*, no process, no
+ * astro:*, no octokit, nothing from src/data, src/github or src/demo — and only src/github and
+ * scripts/ touch the network. The checker is itself tested on bad samples, so it can fail.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { networkViolations, pureCoreViolations, readFacts, ROOT, sourceFiles } from './architecture.ts';
+
+const read = (file: string) => readFacts(readFileSync(path.join(ROOT, file), 'utf8'), file);
+
+describe('the checker catches what it should', () => {
+  test.each([
+    { code: "import { readFileSync } from 'node:fs';", problem: 'imports node:fs (Node.js)' },
+    { code: "import path from 'path';", problem: 'imports path (Node.js)' },
+    { code: "import { getCollection } from 'astro:content';", problem: 'imports astro:content (Astro)' },
+    { code: "import { Octokit } from '@octokit/rest';", problem: 'imports @octokit/rest (octokit)' },
+    { code: "import { getSiteModel } from '../data/site.ts';", problem: 'imports ../data/site.ts (edge code)' },
+    { code: "export { runSync } from '../github/sync.ts';", problem: 'imports ../github/sync.ts (edge code)' },
+    { code: "const m = await import('../github/client.ts');", problem: 'imports ../github/client.ts (edge code)' },
+    { code: 'export const now = () => process.env.SITREP_NOW;', problem: 'uses process' },
+    { code: "export const get = () => fetch('https://example.com');", problem: 'uses fetch' },
+  ])('src/lib: $problem', ({ code, problem }) => {
+    expect(pureCoreViolations('src/lib/bad.ts', readFacts(code))).toContain(problem);
+  });
+
+  test.each([
+    { code: "import { z } from 'astro/zod';" },
+    { code: "import { formatUtc } from './format.ts';" },
+    { code: 'export const f = (o: { process: number; fetch: string }) => o.process + o.fetch;' },
+    { code: '// no node:* and no process here\nexport const x = 1;' },
+  ])('src/lib allows: $code', ({ code }) => {
+    expect(pureCoreViolations('src/lib/ok.ts', readFacts(code))).toEqual([]);
+  });
+
+  test.each([
+    { code: "import https from 'node:https';", problem: 'imports node:https' },
+    { code: "import { request } from 'undici';", problem: 'imports undici' },
+    { code: 'await fetch(url);', problem: 'uses fetch' },
+  ])('network: $problem', ({ code, problem }) => {
+    expect(networkViolations(readFacts(code))).toContain(problem);
+  });
+});
+
+describe('the code follows it', () => {
+  test('src/lib is pure', () => {
+    const files = sourceFiles('src/lib');
+    expect(files.length).toBeGreaterThan(20);
+    const problems = files.flatMap((file) => pureCoreViolations(file, read(file)).map((p) => `${file} ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  test('only src/github and scripts/ touch the network', () => {
+    const files = sourceFiles('src').filter((file) => !file.startsWith('src/github/'));
+    expect(files.length).toBeGreaterThan(40);
+    const problems = files.flatMap((file) => networkViolations(read(file)).map((p) => `${file} ${p}`));
+    expect(problems).toEqual([]);
+  });
+});
