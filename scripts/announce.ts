@@ -12,8 +12,8 @@
 import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
 import { loadSite } from '../src/data/site.ts';
-import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
+import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { InputError } from '../src/lib/errors.ts';
 import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
 

@@ -12,17 +12,17 @@
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ROOT } from '../src/data/paths.ts';
-import { startStaticServer, normaliseBase } from './lib/site/static-server.ts';
-import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
-import { SITE_BASE, buildDemoSite } from './lib/site/demo-site.ts';
-import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite, type Bytes, type PageWeight } from './lib/site/page-weight.ts';
-import { buildSnapshotSite, demoSnapshot, withLongHistory } from './lib/site/snapshot-sites.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
+import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
+import { BUDGETS, type Bytes, formatKb, largestHistoryPage, measurePage, measureSite, type PageWeight } from './lib/site/page-weight.ts';
+import { buildSnapshotSite, demoSnapshot, withLongHistory } from './lib/site/snapshot-sites.ts';
+import { normaliseBase, startStaticServer } from './lib/site/static-server.ts';
 
 const run = promisify(execFile);
 /** Lighthouse 12 still supports Node 20 (13 needs 22); fetched by npx, not a dependency (185 MB). */

@@ -11,7 +11,7 @@
 import { loadConfig } from '../src/data/load-config.ts';
 import { resolveDataPaths } from '../src/data/paths.ts';
 import { resolveNow } from '../src/data/site.ts';
-import { runRespond, type RespondSummary } from '../src/github/respond.ts';
+import { type RespondSummary, runRespond } from '../src/github/respond.ts';
 import { DEFAULT_BOT_LOGIN } from '../src/lib/sitrep-comment.ts';
 import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
 

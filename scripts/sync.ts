@@ -6,9 +6,9 @@
  */
 import { loadConfig } from '../src/data/load-config.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
-import { InputError } from '../src/lib/errors.ts';
 import { formatSummary } from '../src/github/summary.ts';
 import { runSync } from '../src/github/sync.ts';
+import { InputError } from '../src/lib/errors.ts';
 import { githubEnv, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run sync [-- --json] [-- --full]

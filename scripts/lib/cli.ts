@@ -4,7 +4,7 @@
  * an ExitError with its code; a GitHubError or InputError told as such (the endpoint, status and
  * remedy, or the file and key), as JSON too under `--json`; anything else is a bug, with a stack.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { GitHubError } from '../../src/github/errors.ts';
 import { InputError } from '../../src/lib/errors.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
-import { SiteConfigSchema, type SiteConfig } from '../lib/schema/config.ts';
+import { type SiteConfig, SiteConfigSchema } from '../lib/schema/config.ts';
 import { displayPath } from './paths.ts';
 
 /** Parses YAML text into a validated config; `where` names the file in errors. */

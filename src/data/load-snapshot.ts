@@ -1,7 +1,7 @@
 /** Reads and validates the snapshot file (file system edge). */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
-import { SnapshotSchema, type Snapshot } from '../lib/schema/snapshot.ts';
+import { type Snapshot, SnapshotSchema } from '../lib/schema/snapshot.ts';
 import { displayPath } from './paths.ts';
 
 /** Reads a snapshot; its issues are still unvalidated (see `readIssues` in src/lib). */

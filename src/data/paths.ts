@@ -2,8 +2,9 @@
  * Where sitrep reads and writes its files. Every path can be moved with an environment variable,
  * which is how tests build fixture snapshots side by side.
  */
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The project folder. Inside Astro's bundle this module no longer sits in src/data (its chunk may

@@ -8,13 +8,13 @@ import path from 'node:path';
 import { generateDemoSnapshot } from '../demo/generate-demo.ts';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import type { PostmortemFile } from '../lib/postmortem.ts';
-import { SnapshotSchema, type Snapshot } from '../lib/schema/snapshot.ts';
+import { type Snapshot, SnapshotSchema } from '../lib/schema/snapshot.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
 import { checkSnapshotRepository } from '../lib/snapshot-checks.ts';
 import { loadConfig } from './load-config.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
-import { resolveDataSource, type DataSource } from './source.ts';
+import { type DataSource, resolveDataSource } from './source.ts';
 
 /** The build time: SITREP_NOW (tests, reproducible builds) or the clock. */
 export function resolveNow(env: NodeJS.ProcessEnv = process.env): Date {

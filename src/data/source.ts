@@ -3,8 +3,8 @@
  * reach a real status page, so in CI a missing snapshot is an error, not a fallback.
  */
 import { InputError } from '../lib/errors.ts';
-import { DEMO_PATHS, displayPath, resolveDataPaths, type DataPaths } from './paths.ts';
 import { hasSnapshot } from './load-snapshot.ts';
+import { type DataPaths, DEMO_PATHS, displayPath, resolveDataPaths } from './paths.ts';
 
 export interface DataSource {
   readonly demo: boolean;

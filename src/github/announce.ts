@@ -12,23 +12,23 @@
  * quiet hour a run costs one GraphQL query and no REST request.
  */
 import {
-  findSitrepComment,
-  planComments,
-  planPins,
-  toAnnounceIncidents,
   type AnnounceState,
+  findSitrepComment,
   type NotPinned,
   type PinnedIssue,
+  planComments,
+  planPins,
   type SitrepComment,
+  toAnnounceIncidents,
 } from '../lib/announce-plan.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord } from '../lib/schema/snapshot.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { createComment, getIssueNodeId, listPinnedIssues, pinIssue, readIssueComments, unpinIssue, updateComment } from './announce-api.ts';
 import type { GitHubClient } from './client.ts';
+import { type ClientDefaultsOptions, createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { parseRepo, type Repo } from './fetchers.ts';
-import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
 import { graphqlFailure, graphqlRefusal, writeRefused } from './write-errors.ts';
 
 /** The login GITHUB_TOKEN writes as. */

@@ -4,8 +4,8 @@
  */
 import type { GitHubClient } from './client.ts';
 import { describeEndpoint, malformedResponse } from './errors.ts';
+import { asArrayOf, type GitHubComment, type GitHubIssue, type GitHubIssueEvent, isComment, isIssue, isIssueEvent, isPermission } from './github-json.ts';
 import { permissionRefused } from './permission-errors.ts';
-import { asArrayOf, isComment, isIssue, isIssueEvent, isPermission, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
 
 export interface Repo {
   owner: string;

@@ -11,7 +11,7 @@ import { hasLabel } from '../lib/labels.ts';
 import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { fetchListing, getIssue, type Repo } from './fetchers.ts';
-import { isIssue, type GitHubIssue } from './github-json.ts';
+import { type GitHubIssue, isIssue } from './github-json.ts';
 import { confirmListedRemovals } from './listing-sanity.ts';
 import { isTrackedIssue } from './to-records.ts';
 

@@ -12,8 +12,8 @@
 import type { IssueRecord } from '../lib/schema/snapshot.ts';
 import type { GitHubClient } from './client.ts';
 import { describeEndpoint, GitHubError } from './errors.ts';
-import { fetchListing, getIssue, listIssueComments, listIssueEvents, statusOf, type Repo } from './fetchers.ts';
-import { isComment, type GitHubComment, type GitHubIssue, type GitHubIssueEvent } from './github-json.ts';
+import { fetchListing, getIssue, listIssueComments, listIssueEvents, type Repo, statusOf } from './fetchers.ts';
+import { type GitHubComment, type GitHubIssue, type GitHubIssueEvent, isComment } from './github-json.ts';
 
 export type IssueDetails =
   | { kind: 'fetched'; comments: GitHubComment[]; events: GitHubIssueEvent[]; commentRequests: 'none' | 'since' | 'all' }

@@ -4,11 +4,12 @@
  * the colour and description of differing ones, and never deletes or renames anything. Running it
  * twice changes nothing the second time: one listing request, no writes.
  */
+
+import { buildLabelSet, type LabelPlan, planLabelChanges } from '../lib/label-set.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
-import { buildLabelSet, planLabelChanges, type LabelPlan } from '../lib/label-set.ts';
+import { type ClientDefaultsOptions, createClientWithDefaults } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { fetchListing, parseRepo } from './fetchers.ts';
-import { createClientWithDefaults, type ClientDefaultsOptions } from './client.ts';
 import { writeRefused } from './write-errors.ts';
 
 export interface LabelsOptions extends ClientDefaultsOptions {

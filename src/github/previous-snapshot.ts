@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { loadSnapshot } from '../data/load-snapshot.ts';
 import { InputError } from '../lib/errors.ts';
-import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type SyncState } from '../lib/schema/snapshot.ts';
+import { type IssueRecord, IssueRecordSchema, type ReferencedIssue, type SyncState } from '../lib/schema/snapshot.ts';
 
 export interface PreviousSnapshot {
   records: Map<number, IssueRecord>;

@@ -14,16 +14,16 @@
  *    comment this run created, never anybody else's.
  */
 import { findOnCall } from '../lib/oncall.ts';
-import { planPage, readPages, renderPageComment, toPagingIncident, type PageDecision } from '../lib/paging-plan.ts';
+import { type PageDecision, planPage, readPages, renderPageComment, toPagingIncident } from '../lib/paging-plan.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord } from '../lib/schema/snapshot.ts';
 import { buildSiteModel } from '../lib/site-model.ts';
 import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comment.ts';
 import { ACTIVE_STATUSES } from '../lib/timeline.ts';
 import { makeUrls, splitSiteUrl } from '../lib/urls.ts';
-import { createClientWithDefaults, type ClientDefaultsOptions, type GitHubClient } from './client.ts';
+import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient } from './client.ts';
 import { describeEndpoint, malformedResponse, toGitHubError } from './errors.ts';
-import { fetchListing, getIssue, getPermission, listIssueComments, listIssueEvents, parseRepo, statusOf, type Repo } from './fetchers.ts';
+import { fetchListing, getIssue, getPermission, listIssueComments, listIssueEvents, parseRepo, type Repo, statusOf } from './fetchers.ts';
 import { isComment, isIssue } from './github-json.ts';
 import { actorLogins, isPullRequest, toIssueRecord } from './to-records.ts';
 import { createTrust, type Trust } from './trust.ts';

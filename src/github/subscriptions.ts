@@ -4,11 +4,12 @@
  * keys and texts. Never edits, closes, reopens or unlocks anything, and never touches an issue a
  * person wrote, even one quoting the marker.
  */
+
+import { listSubscriptionKeys, readSubscribeMarker, type SubscribeIssueText, writeSubscribeIssue } from '../lib/notify/subscriptions.ts';
+import type { SiteConfig } from '../lib/schema/config.ts';
 import { createComment } from './announce-api.ts';
 import type { GitHubClient } from './client.ts';
 import { parseRepo, type Repo } from './fetchers.ts';
-import { listSubscriptionKeys, readSubscribeMarker, writeSubscribeIssue, type SubscribeIssueText } from '../lib/notify/subscriptions.ts';
-import type { SiteConfig } from '../lib/schema/config.ts';
 
 export interface FoundSubscribeIssue {
   readonly key: string;

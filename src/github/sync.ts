@@ -13,20 +13,20 @@ import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { BodyEdit, IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
-import { listBodyEdits, toBodyEdits, type RawBodyEdit } from './body-edits.ts';
+import { listBodyEdits, type RawBodyEdit, toBodyEdits } from './body-edits.ts';
 import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
-import { findChanges } from './find-changes.ts';
 import { getPermission, parseRepo, type Repo } from './fetchers.ts';
+import { findChanges } from './find-changes.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { fetchIssueDetails } from './issue-details.ts';
-import { readPreviousSnapshot, type PreviousSnapshot } from './previous-snapshot.ts';
+import { type PreviousSnapshot, readPreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
 import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';
 import { createTrust } from './trust.ts';
-import { writeSnapshotAtomically } from './write-snapshot.ts';
 import { graphqlFailure } from './write-errors.ts';
+import { writeSnapshotAtomically } from './write-snapshot.ts';
 
 const HOUR = 3_600_000;
 

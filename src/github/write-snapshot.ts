@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWithFriendlyErrors } from '../lib/errors.ts';
+import { IssueRecordSchema, type SnapshotInput, SnapshotSchema } from '../lib/schema/snapshot.ts';
 import { toFileError } from './fs-errors.ts';
-import { IssueRecordSchema, SnapshotSchema, type SnapshotInput } from '../lib/schema/snapshot.ts';
 
 /** Throws an InputError naming the record and key if the snapshot would not load. */
 export function validateSnapshot(snapshot: SnapshotInput, where: string): void {

@@ -9,10 +9,10 @@ import { hasLabel, labelMatches } from './labels.ts';
 import type { Notice } from './notice.ts';
 import type { SiteConfig } from './schema/config.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
+import { mostSevere, readSeverity, SEVERITY_INFO, type Severity } from './severity.ts';
 import { carriesSitrepMarker } from './sitrep-comment.ts';
-import { SEVERITY_INFO, mostSevere, readSeverity, type Severity } from './severity.ts';
+import { deriveStatusTimeline, type IncidentStatus, readCommentStatus, type StatusChange, statusAt, statusForLabel } from './timeline.ts';
 import type { UnconfirmedChange } from './trusted-state.ts';
-import { deriveStatusTimeline, readCommentStatus, statusAt, statusForLabel, type IncidentStatus, type StatusChange } from './timeline.ts';
 
 /** A maintainer's comment, rendered. */
 export interface Update {

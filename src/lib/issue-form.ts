@@ -3,7 +3,7 @@
  * value, and an empty optional field as `_No response_`. Bodies written by hand (no form) keep their
  * text as `freeText`.
  */
-import { normalizeHeading, type FormField } from './form-fields.ts';
+import { type FormField, normalizeHeading } from './form-fields.ts';
 
 export interface ParsedForm<K extends string> {
   /** Value of each known field; null when absent or `_No response_`. */

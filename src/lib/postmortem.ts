@@ -4,8 +4,8 @@
  * `postmortem` that names its incident, or from `content/postmortems/<incident>.md`.
  */
 import { POSTMORTEM_FIELDS } from './form-fields.ts';
-import { parseIssueForm, readIssueNumbers, readIssueReferences, readTaskItems } from './issue-form.ts';
 import type { Renderers } from './incident.ts';
+import { parseIssueForm, readIssueNumbers, readIssueReferences, readTaskItems } from './issue-form.ts';
 import type { IssueRecord, ReferencedIssue } from './schema/snapshot.ts';
 
 export interface ActionItem {

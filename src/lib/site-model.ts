@@ -2,21 +2,21 @@
  * The whole site as data: config + snapshot + post-mortem files + `now` → everything a page shows.
  * Pure: no clock, no disk, no network; pages only map this to HTML.
  */
-import { deriveBanner, type Banner, type OverallStatus } from './banner.ts';
-import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
-import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Renderers } from './incident.ts';
+import { type Banner, deriveBanner, type OverallStatus } from './banner.ts';
+import { describeZodIssues } from './errors.ts';
+import { buildIncident, type Incident, isTrustedlyLabelled, type Notice, type Renderers } from './incident.ts';
 import { hasLabel } from './labels.ts';
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
+import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
 import { findOnCall } from './oncall.ts';
-import { readRecordPages, type PageRecord } from './paging-plan.ts';
+import { type PageRecord, readRecordPages } from './paging-plan.ts';
 import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, type PostmortemFile } from './postmortem.ts';
-import { describeZodIssues } from './errors.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
-import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type Snapshot } from './schema/snapshot.ts';
+import { type IssueRecord, IssueRecordSchema, type ReferencedIssue, type Snapshot } from './schema/snapshot.ts';
+import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, type ComponentStatus, SEVERITY_INFO, worseStatus } from './severity.ts';
+import { DEFAULT_BOT_LOGIN } from './sitrep-comment.ts';
 import { dropDuplicateIssues, minutesInFuture } from './snapshot-checks.ts';
 import { readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
-import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, SEVERITY_INFO, worseStatus, type ComponentStatus } from './severity.ts';
-import { DEFAULT_BOT_LOGIN } from './sitrep-comment.ts';
 
 export interface ComponentView extends Component {
   readonly status: ComponentStatus;

@@ -4,7 +4,7 @@
  * outage at 30%, degraded performance not at all). Withdrawn incidents are never downtime.
  */
 import type { Incident } from './incident.ts';
-import { COMPONENT_STATUS_RANK, SEVERITY_INFO, type ComponentStatus } from './severity.ts';
+import { COMPONENT_STATUS_RANK, type ComponentStatus, SEVERITY_INFO } from './severity.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEIGHT: Readonly<Record<ComponentStatus, number>> = {

@@ -5,31 +5,32 @@
  * to the next run, so one hanging receiver costs one timeout and never delays the others.
  * Nothing here throws for a delivery: failures are recorded, warned about, and retried.
  */
+
+import type { GitHubClient } from '../github/client.ts';
+import { parseRepo } from '../github/fetchers.ts';
+import { commentOnSubscribeIssue, ensureSubscribeIssues } from '../github/subscriptions.ts';
 import { createApiContext } from '../lib/api/context.ts';
+import { componentFeedPath, SITE_FEEDS } from '../lib/api/paths.ts';
 import { listNotifyEvents, type NotifyEvent } from '../lib/notify/events.ts';
 import { composeMessage, type NotifyMessage } from '../lib/notify/message.ts';
 import { buildDiscordPayload, buildNtfyRequest, buildSlackPayload, buildTeamsPayload, type OutgoingRequest } from '../lib/notify/payloads.ts';
 import {
+  type AttemptOutcome,
   channelWants,
   DEFAULT_DELIVERY_POLICY,
+  type DeliveryPolicy,
   findDelivery,
   planDue,
   pruneState,
   recordAttempt,
-  type AttemptOutcome,
-  type DeliveryPolicy,
 } from '../lib/notify/plan.ts';
 import { buildStatuspageWebhooks } from '../lib/notify/statuspage-webhook.ts';
-import { SITE_FEEDS, componentFeedPath } from '../lib/api/paths.ts';
 import { ALL_KEY, subscriptionTargetId, subscriptionWants, writeSubscriptionComment } from '../lib/notify/subscriptions.ts';
-import { notifyChannelId, type NotifyChannel } from '../lib/schema/response.ts';
-import type { NotifyState } from '../lib/schema/notify-state.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
+import type { NotifyState } from '../lib/schema/notify-state.ts';
+import { type NotifyChannel, notifyChannelId } from '../lib/schema/response.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { splitSiteUrl } from '../lib/urls.ts';
-import type { GitHubClient } from '../github/client.ts';
-import { parseRepo } from '../github/fetchers.ts';
-import { commentOnSubscribeIssue, ensureSubscribeIssues } from '../github/subscriptions.ts';
 import { postJson } from './post-json.ts';
 
 export interface NotifyGitHub {

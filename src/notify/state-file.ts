@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, displayPath } from '../data/paths.ts';
+import { displayPath, ROOT } from '../data/paths.ts';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
-import { emptyNotifyState, NotifyStateSchema, type NotifyState } from '../lib/schema/notify-state.ts';
+import { emptyNotifyState, type NotifyState, NotifyStateSchema } from '../lib/schema/notify-state.ts';
 
 /** content/notify-state.json, or SITREP_NOTIFY_STATE. */
 export function resolveNotifyStatePath(env: NodeJS.ProcessEnv = process.env): string {

@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { loadSnapshot } from '../../src/data/load-snapshot.ts';
-import { runAnnounce, type AnnounceOptions, type AnnounceSummary } from '../../src/github/announce.ts';
+import { type AnnounceOptions, type AnnounceSummary, runAnnounce } from '../../src/github/announce.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeComment, FakeGitHubRepo, FakeIssue } from '../support/github-repo.ts';
 import type { RequestLogEntry } from '../support/github-server.ts';
 import { runScript, type ScriptResult } from '../support/run-script.ts';
-import { syncInProcess, TOKEN, useSyncFixture, type SyncFixture } from '../sync/harness.ts';
+import { type SyncFixture, syncInProcess, TOKEN, useSyncFixture } from '../sync/harness.ts';
 
 export const SITE = 'https://acme.github.io/widgets-status';
 export const BOT = 'github-actions[bot]';

@@ -1,13 +1,13 @@
 /** The announce rules as tables: which comment is sitrep's, what to pin and unpin, what to write. */
 import { describe, expect, test } from 'vitest';
 import {
+  type AnnounceIncident,
   findSitrepComment,
   planComments,
   planPins,
   renderStatusComment,
-  toAnnounceIncidents,
-  type AnnounceIncident,
   type SitrepComment,
+  toAnnounceIncidents,
 } from '../../src/lib/announce-plan.ts';
 import type { Incident } from '../../src/lib/incident.ts';
 import { PINNED_MARKER, STATUS_COMMENT_MARKER } from '../../src/lib/sitrep-comment.ts';

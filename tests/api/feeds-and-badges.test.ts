@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser, onWarningStopParsing, type Document as XmlDocument, type Element as XmlElement } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SITE_BADGE, SITE_FEEDS, componentBadgePath, componentFeedPath } from '../../src/lib/api/paths.ts';
-import { buildFixture, parseHtml, type FixtureBuild } from '../support/build.ts';
-import { CONFIG, HOSTILE_TITLE_AS_XML_TEXT, NOW, POSTMORTEMS, fixtureIssues, fixtureSnapshot } from './fixture.ts';
+import { componentBadgePath, componentFeedPath, SITE_BADGE, SITE_FEEDS } from '../../src/lib/api/paths.ts';
+import { buildFixture, type FixtureBuild, parseHtml } from '../support/build.ts';
+import { CONFIG, fixtureIssues, fixtureSnapshot, HOSTILE_TITLE_AS_XML_TEXT, NOW, POSTMORTEMS } from './fixture.ts';
 
 const SITE = 'http://127.0.0.1/status-sub';
 const ATOM = 'http://www.w3.org/2005/Atom';

@@ -4,8 +4,9 @@
  * built to break XML, and a maintenance in each state (scheduled, in progress, completed,
  * cancelled). Used by the build tests here and by the pure tests in tests/unit/api-*.
  */
-import { closed, comment, event, formBody, issue, snapshot } from '../support/records.ts';
+
 import type { SnapshotInput } from '../../src/lib/schema/snapshot.ts';
+import { closed, comment, event, formBody, issue, snapshot } from '../support/records.ts';
 
 export const NOW = '2026-11-21T12:00:00Z';
 export const at = (hoursAgo: number): string => new Date(new Date(NOW).getTime() - hoursAgo * 3600_000).toISOString().replace('.000Z', 'Z');

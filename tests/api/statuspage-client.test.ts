@@ -9,9 +9,9 @@
  */
 import { Statuspage } from 'statuspage.io';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type StaticServer, startStaticServer } from '../../scripts/lib/site/static-server.ts';
 import { buildFixture } from '../support/build.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/site/static-server.ts';
-import { CONFIG, NOW, POSTMORTEMS, fixtureSnapshot } from './fixture.ts';
+import { CONFIG, fixtureSnapshot, NOW, POSTMORTEMS } from './fixture.ts';
 
 const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'];
 const savedProxies = new Map(PROXY_VARIABLES.map((name) => [name, process.env[name]]));

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { API_FILES, apiPath, type ApiFile } from '../../src/lib/api/paths.ts';
+import { API_FILES, type ApiFile, apiPath } from '../../src/lib/api/paths.ts';
 import { buildFixture, type FixtureBuild } from '../support/build.ts';
 import { closed, issue } from '../support/records.ts';
-import { CONFIG, NOW, POSTMORTEMS, at, fixtureIssues, fixtureSnapshot } from './fixture.ts';
+import { at, CONFIG, fixtureIssues, fixtureSnapshot, NOW, POSTMORTEMS } from './fixture.ts';
 import { FILE_SCHEMAS, type IncidentJson, type MaintenanceJson } from './statuspage-schema.ts';
 
 const SITE = 'http://127.0.0.1/status-sub';

@@ -3,13 +3,14 @@
  * checked against the colours actually rendered): zero serious or critical violations. Lesser
  * findings are printed, not failed, so they stay visible without blocking.
  */
-import { createRequire } from 'node:module';
+
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
 import { SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
-import { MOBILE, createVisitor, type Visitor } from './support/harness.ts';
+import { createVisitor, MOBILE, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 
 const skip = browserSkipReason('tests/browser/accessibility.test.ts');

@@ -5,12 +5,12 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from '../../src/data/paths.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
-import { SITE_BASE, listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
-import { MOBILE, createVisitor, listProblems, type Visitor } from './support/harness.ts';
+import { listHtmlFiles, pagePathOf, SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
+import { ROOT } from '../../src/data/paths.ts';
+import { createVisitor, listProblems, MOBILE, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 
 const skip = browserSkipReason('tests/browser/appearance.test.ts');

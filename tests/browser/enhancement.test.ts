@@ -3,13 +3,14 @@
  * "3 minutes ago" said again from the visitor's clock, and the stale-data warning when the page
  * has outlived the Action that builds it. Without JavaScript the page says the same in UTC.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import type { Browser } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/site/static-server.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason, launchChromium } from '../../scripts/lib/site/chromium.ts';
-import { DEMO_NOW, SITE_BASE, buildDemoSite } from '../../scripts/lib/site/demo-site.ts';
+import { buildDemoSite, DEMO_NOW, SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { buildOperationalSite } from '../../scripts/lib/site/snapshot-sites.ts';
-import { FRESH_CLOCK, createVisitor, listProblems } from './support/harness.ts';
+import { type StaticServer, startStaticServer } from '../../scripts/lib/site/static-server.ts';
+import { createVisitor, FRESH_CLOCK, listProblems } from './support/harness.ts';
 
 const skip = browserSkipReason('tests/browser/enhancement.test.ts');
 

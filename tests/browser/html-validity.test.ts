@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate, type ConfigData } from 'html-validate';
+import { type ConfigData, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoSite, listHtmlFiles } from '../../scripts/lib/site/demo-site.ts';
 

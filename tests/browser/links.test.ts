@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildDemoSite, listHtmlFiles, pagePathOf, SITE_BASE, SITE_URL } from '../../scripts/lib/site/demo-site.ts';
 import { resolveSitePath } from '../../scripts/lib/site/static-server.ts';
-import { SITE_BASE, SITE_URL, buildDemoSite, listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
 
 const SITE_ORIGIN = new URL(SITE_URL).origin;
 

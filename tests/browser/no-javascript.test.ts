@@ -4,8 +4,9 @@
  * visitor reads without JavaScript is what they read with it, except the times, which the script
  * only re-expresses in the visitor's zone.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
 import { listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
 import { createVisitor, listProblems, type Visitor } from './support/harness.ts';

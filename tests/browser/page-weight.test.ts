@@ -4,7 +4,7 @@
  * does not grow when the history gets long. Byte counts of the built files, no timing.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SITE_BASE, buildDemoSite } from '../../scripts/lib/site/demo-site.ts';
+import { buildDemoSite, SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { BUDGETS, formatKb, largestHistoryPage, measurePage, measureSite } from '../../scripts/lib/site/page-weight.ts';
 import { buildSnapshotSite, demoSnapshot, withLongHistory } from '../../scripts/lib/site/snapshot-sites.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
-import { SITE_BASE, listHtmlFiles, pagePathOf } from '../../scripts/lib/site/demo-site.ts';
+import { listHtmlFiles, pagePathOf, SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { createVisitor, listProblems, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 

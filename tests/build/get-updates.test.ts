@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { describeGetUpdates, readSubscribeIssueUrls } from '../../src/lib/notify/get-updates.ts';
 import type { NotifyState } from '../../src/lib/schema/notify-state.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
-import { buildFixture, text, type FixtureBuild } from '../support/build.ts';
+import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
 import { issue, snapshot } from '../support/records.ts';
 
 const STATE: NotifyState = {

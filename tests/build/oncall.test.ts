@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderPageMarker } from '../../src/lib/paging-plan.ts';
-import { buildFixture, text, type FixtureBuild } from '../support/build.ts';
-import { comment, CONFIG_INPUT, event, formBody, issue, maintainer, outsider, snapshot } from '../support/records.ts';
+import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
+import { CONFIG_INPUT, comment, event, formBody, issue, maintainer, outsider, snapshot } from '../support/records.ts';
 
 // A Saturday noon: the Europe rotation (03:00–15:00) is on call.
 const NOW = '2026-11-21T12:00:00Z';

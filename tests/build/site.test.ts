@@ -3,10 +3,11 @@
  * parser, what a visitor sees on each page type.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildFixture, text, type FixtureBuild } from '../support/build.ts';
+import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
 
 /** The `dl.facts` of a page as "term: value" lines. */
 const facts = (doc: Document): string[] => [...doc.querySelectorAll('dl.facts dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
+
 import { closed, comment, event, formBody, issue, outsider, snapshot } from '../support/records.ts';
 
 const NOW = '2026-11-21T12:00:00Z';

@@ -4,11 +4,11 @@
  * and, for the subscribe issues, the real octokit against the test GitHub server.
  */
 import { createClientWithDefaults } from '../../src/github/client.ts';
-import { emptyNotifyState, type NotifyState } from '../../src/lib/schema/notify-state.ts';
 import type { SiteConfigInput } from '../../src/lib/schema/config.ts';
-import { SnapshotSchema, type IssueRecord } from '../../src/lib/schema/snapshot.ts';
+import { emptyNotifyState, type NotifyState } from '../../src/lib/schema/notify-state.ts';
+import { type IssueRecord, SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { runNotify, type NotifyOptions, type NotifySummary } from '../../src/notify/run-notify.ts';
+import { type NotifyOptions, type NotifySummary, runNotify } from '../../src/notify/run-notify.ts';
 import { config, snapshot } from '../support/records.ts';
 
 export interface NotifyRun {

@@ -8,7 +8,7 @@ import { readSubscribeMarker, subscribeMarker } from '../../src/lib/notify/subsc
 import { PEOPLE } from '../support/github-fixtures.ts';
 import { lockedIssues } from '../support/github-issue-routes.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
-import { startGitHubServer, type GitHubTestServer } from '../support/github-server.ts';
+import { type GitHubTestServer, startGitHubServer } from '../support/github-server.ts';
 import { closed, comment, issue } from '../support/records.ts';
 import { notifySeries } from './harness.ts';
 

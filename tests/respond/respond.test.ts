@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
-import { runRespond, type RespondOptions, type RespondSummary } from '../../src/github/respond.ts';
+import { type RespondOptions, type RespondSummary, runRespond } from '../../src/github/respond.ts';
 import { renderPageMarker } from '../../src/lib/paging-plan.ts';
 import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeComment, FakeGitHubRepo } from '../support/github-repo.ts';

@@ -7,7 +7,7 @@
  *
  * https://docs.github.com/en/graphql/reference/mutations#pinissue
  */
-import { MAX_PINNED, type FakeGitHubRepo } from './github-repo.ts';
+import { type FakeGitHubRepo, MAX_PINNED } from './github-repo.ts';
 import type { GitHubTestServer, RouteResult } from './github-server.ts';
 
 interface GraphqlRequest {

@@ -16,10 +16,10 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.ts';
+import { installIssueRoutes } from './github-issue-routes.ts';
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
 import { FakeClock, FakeGitHubRepo } from './github-repo.ts';
 import { installWriteRoutes } from './github-write-routes.ts';
-import { installIssueRoutes } from './github-issue-routes.ts';
 
 export interface RequestLogEntry {
   method: string;

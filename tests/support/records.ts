@@ -2,8 +2,9 @@
  * Builders for real-shaped snapshot records, with defaults a test overrides. Shared by unit and
  * build tests so that every test speaks the snapshot contract (src/lib/schema/snapshot.ts).
  */
+
+import { type SiteConfig, type SiteConfigInput, SiteConfigSchema } from '../../src/lib/schema/config.ts';
 import type { CommentRecord, EventRecord, IssueRecord, SnapshotInput } from '../../src/lib/schema/snapshot.ts';
-import { SiteConfigSchema, type SiteConfig, type SiteConfigInput } from '../../src/lib/schema/config.ts';
 
 export const REPO = 'acme/widgets';
 export const maintainer = (login = 'maint') => ({ login, trusted: true });

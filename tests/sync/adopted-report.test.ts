@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { PEOPLE, incidentBody } from '../support/github-fixtures.ts';
+import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import type { GitHubTestServer } from '../support/github-server.ts';
 import { readSnapshot, recordOf, syncInProcess, useSyncFixture, type Workspace } from './harness.ts';

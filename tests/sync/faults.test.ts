@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { GitHubError } from '../../src/github/errors.ts';
 import { seedIncidents } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
-import { startGitHubServer, type GitHubTestServer } from '../support/github-server.ts';
+import { type GitHubTestServer, startGitHubServer } from '../support/github-server.ts';
 import { readSnapshot, snapshotBytes, syncCli as syncCliUnthrottled, syncInProcess as syncUnthrottled, useSyncFixture, type Workspace } from './harness.ts';
 
 // Faults and rate limits are what plugin-throttling handles: keep it on in this file.

@@ -8,14 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfigText } from '../../src/data/load-config.ts';
-import { runSync, type SyncOptions } from '../../src/github/sync.ts';
-import type { SyncSummary } from '../../src/github/summary.ts';
-import { IssueRecordSchema, SnapshotSchema, type IssueRecord, type Snapshot } from '../../src/lib/schema/snapshot.ts';
 import { afterEach, beforeEach } from 'vitest';
+import { parseConfigText } from '../../src/data/load-config.ts';
+import type { SyncSummary } from '../../src/github/summary.ts';
+import { runSync, type SyncOptions } from '../../src/github/sync.ts';
+import { type IssueRecord, IssueRecordSchema, type Snapshot, SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { addPeople } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
-import { startGitHubServer, type GitHubTestServer } from '../support/github-server.ts';
+import { type GitHubTestServer, startGitHubServer } from '../support/github-server.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TOKEN = 'ghs_test_token';

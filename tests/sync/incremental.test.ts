@@ -3,7 +3,7 @@
  * Each scenario asserts the snapshot and the server's request log (what was asked, what it cost).
  */
 import { beforeEach, describe, expect, test } from 'vitest';
-import { PEOPLE, incidentBody, seedIncidents } from '../support/github-fixtures.ts';
+import { incidentBody, PEOPLE, seedIncidents } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import type { GitHubTestServer, RequestLogEntry } from '../support/github-server.ts';
 import { readSnapshot, recordOf, syncInProcess, useSyncFixture, type Workspace } from './harness.ts';

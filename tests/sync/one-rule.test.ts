@@ -3,7 +3,7 @@
  * (GitHub treats them case-insensitively), and action items' references read by the model's reader.
  */
 import { describe, expect, test } from 'vitest';
-import { PEOPLE, incidentBody } from '../support/github-fixtures.ts';
+import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import { readSnapshot, recordOf, syncInProcess, useSyncFixture } from './harness.ts';
 
 const fixture = useSyncFixture();

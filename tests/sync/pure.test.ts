@@ -7,12 +7,12 @@ import { GitHubError, toGitHubError } from '../../src/github/errors.ts';
 import { selectChanged } from '../../src/github/find-changes.ts';
 import type { GitHubIssue, GitHubIssueEvent } from '../../src/github/github-json.ts';
 import type { PreviousSnapshot } from '../../src/github/previous-snapshot.ts';
-import { readActionItemReferences } from '../../src/lib/postmortem.ts';
 import { formatSummary, type SyncSummary } from '../../src/github/summary.ts';
 import { fullSyncReason } from '../../src/github/sync.ts';
 import { toEventRecord, toIssueRecord } from '../../src/github/to-records.ts';
 import { createTrust } from '../../src/github/trust.ts';
-import { IssueRecordSchema, type IssueRecord } from '../../src/lib/schema/snapshot.ts';
+import { readActionItemReferences } from '../../src/lib/postmortem.ts';
+import { type IssueRecord, IssueRecordSchema } from '../../src/lib/schema/snapshot.ts';
 
 const trustMia = (login: string) => login === 'mia';
 

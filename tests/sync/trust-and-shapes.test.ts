@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { PEOPLE, incidentBody, seedIncidents } from '../support/github-fixtures.ts';
+import { incidentBody, PEOPLE, seedIncidents } from '../support/github-fixtures.ts';
 import type { FakeGitHubRepo } from '../support/github-repo.ts';
 import type { GitHubTestServer } from '../support/github-server.ts';
 import { configYaml, createWorkspace, readSnapshot, recordOf, syncInProcess, useSyncFixture, type Workspace } from './harness.ts';

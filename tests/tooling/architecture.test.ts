@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { networkViolations, pureCoreViolations, readFacts, ROOT, sourceFiles } from './architecture.ts';
+import { networkViolations, pureCoreViolations, ROOT, readFacts, sourceFiles } from './architecture.ts';
 
 const read = (file: string) => readFacts(readFileSync(path.join(ROOT, file), 'utf8'), file);
 

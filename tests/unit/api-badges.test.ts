@@ -1,7 +1,7 @@
 /** Badges: readable colours, honest messages, escaped text, a parseable SVG. */
 import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
-import { BADGE_COLORS, LABEL_COLOR, describeBadge, estimateTextWidth, renderBadgeSvg } from '../../src/lib/api/badges.ts';
+import { BADGE_COLORS, describeBadge, estimateTextWidth, LABEL_COLOR, renderBadgeSvg } from '../../src/lib/api/badges.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { config, issue, snapshot } from '../support/records.ts';

@@ -4,13 +4,13 @@ import { assignGroupIds } from '../../src/lib/api/components.ts';
 import { createApiContext, derivePageId, toApiTime } from '../../src/lib/api/context.ts';
 import { listIncidentEvents, listMaintenanceEvents } from '../../src/lib/api/events.ts';
 import { deriveApiStatus } from '../../src/lib/api/status.ts';
-import { deriveBanner } from '../../src/lib/banner.ts';
 import { buildStatuspageApi } from '../../src/lib/api/statuspage.ts';
+import { deriveBanner } from '../../src/lib/banner.ts';
 import type { Maintenance } from '../../src/lib/maintenance.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { CONFIG, fixtureSnapshot, NOW } from '../api/fixture.ts';
 import { closed, comment, config, event, issue, snapshot } from '../support/records.ts';
-import { CONFIG, NOW, fixtureSnapshot } from '../api/fixture.ts';
 
 const model = (issues: unknown[]) =>
   buildSiteModel({ config: config(), snapshot: SnapshotSchema.parse(snapshot(issues)), postmortemFiles: [], now: new Date(NOW), demo: false });

@@ -6,11 +6,11 @@
  * are long enough that a super-linear regex could not finish within the test timeout at all.
  */
 import { describe, expect, test } from 'vitest';
-import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { INCIDENT_FIELDS } from '../../src/lib/form-fields.ts';
+import { findComponent } from '../../src/lib/issue-components.ts';
 import { parseIssueForm, readSelections, splitSections } from '../../src/lib/issue-form.ts';
 import { createMarkdownRenderer, markdownToPlainText } from '../../src/lib/markdown.ts';
-import { findComponent } from '../../src/lib/issue-components.ts';
+import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { comment, config, issue, snapshot } from '../support/records.ts';
 

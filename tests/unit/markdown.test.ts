@@ -2,8 +2,9 @@
  * Every piece of issue text is untrusted. This corpus holds well-known XSS vectors (OWASP's filter
  * evasion cheat sheet and friends); none may leave anything executable in the output.
  */
-import { describe, expect, test } from 'vitest';
+
 import { Window } from 'happy-dom';
+import { describe, expect, test } from 'vitest';
 import { createMarkdownRenderer, markdownToPlainText, sanitize } from '../../src/lib/markdown.ts';
 import { isSafeLinkUrl } from '../../src/lib/url-schemes.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { listNotifyEvents } from '../../src/lib/notify/events.ts';
 import { composeMessage } from '../../src/lib/notify/message.ts';
-import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import type { SiteConfig } from '../../src/lib/schema/config.ts';
+import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
 import { closed, comment, config, event, formBody, issue, outsider, snapshot } from '../support/records.ts';

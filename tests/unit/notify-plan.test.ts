@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { NotifyEvent } from '../../src/lib/notify/events.ts';
 import { channelWants, DEFAULT_DELIVERY_POLICY, planDue, pruneState, recordAttempt } from '../../src/lib/notify/plan.ts';
-import { emptyNotifyState, NotifyStateSchema, type NotifyState } from '../../src/lib/schema/notify-state.ts';
+import { emptyNotifyState, type NotifyState, NotifyStateSchema } from '../../src/lib/schema/notify-state.ts';
 
 const NOW = new Date('2026-11-21T12:00:00Z');
 const ev = (id: string, at: string, kinds: NotifyEvent['kinds'] = ['declared'], severity: NotifyEvent['severity'] = 'P1'): NotifyEvent =>

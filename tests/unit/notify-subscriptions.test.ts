@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { listSubscriptionKeys, readSubscribeMarker, subscribeMarker, subscriptionWants, writeSubscribeIssue } from '../../src/lib/notify/subscriptions.ts';
 import type { NotifyEvent } from '../../src/lib/notify/events.ts';
+import { listSubscriptionKeys, readSubscribeMarker, subscribeMarker, subscriptionWants, writeSubscribeIssue } from '../../src/lib/notify/subscriptions.ts';
 import { config } from '../support/records.ts';
 
 describe('the hidden marker', () => {

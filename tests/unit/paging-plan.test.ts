@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildIncident } from '../../src/lib/incident.ts';
 import {
   neutralizeText,
+  type PageDecision,
   planPage,
   readPages,
   readRecordPages,
@@ -9,10 +10,9 @@ import {
   renderPageMarker,
   toPagingIncident,
   totalSteps,
-  type PageDecision,
 } from '../../src/lib/paging-plan.ts';
 import type { OnCallConfig } from '../../src/lib/schema/response.ts';
-import { SnapshotSchema, type CommentRecord, type EventRecord, type IssueRecord } from '../../src/lib/schema/snapshot.ts';
+import { type CommentRecord, type EventRecord, type IssueRecord, SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { comment, config, event, formBody, issue, maintainer, outsider, snapshot } from '../support/records.ts';
 

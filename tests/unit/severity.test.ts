@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SEVERITY_INFO, mostSevere, readSeverity, worseStatus } from '../../src/lib/severity.ts';
+import { mostSevere, readSeverity, SEVERITY_INFO, worseStatus } from '../../src/lib/severity.ts';
 
 describe('severity mapping (Statuspage vocabulary)', () => {
   test.each([

@@ -7,7 +7,7 @@
  * launch fails with the same message, because a green CI that ran no browser proves nothing.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** The flags the issue asks for, plus --disable-quic (no UDP attempts on a machine without network). */
 export const CHROMIUM_ARGS = [

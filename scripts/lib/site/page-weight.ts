@@ -3,7 +3,7 @@
  * gzipped, as GitHub Pages serves them), inline or in separate files, and the requests needed to
  * render it. Shared by `npm run bench` (figures) and the page-weight budget test (limits).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Window } from 'happy-dom';

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../../src/data/paths.ts';
 import type { SnapshotInput } from '../../../src/lib/schema/snapshot.ts';
-import { DEMO_NOW, SITE_URL, buildSiteCached } from './demo-site.ts';
+import { buildSiteCached, DEMO_NOW, SITE_URL } from './demo-site.ts';
 
 /** The demo's snapshot as the build generates it: taken 3 minutes before DEMO_NOW. */
 export async function demoSnapshot(): Promise<SnapshotInput> {

@@ -11,7 +11,7 @@ import { formatUtc } from '../format.ts';
 import type { Incident } from '../incident.ts';
 import type { Maintenance } from '../maintenance.ts';
 import { htmlToPlainText } from '../markdown.ts';
-import { SEVERITY_INFO, type ComponentStatus } from '../severity.ts';
+import { type ComponentStatus, SEVERITY_INFO } from '../severity.ts';
 import type { IncidentStatus } from '../timeline.ts';
 import { STATUS_MEANING, STATUS_TEXT } from '../views.ts';
 import type { ApiIncidentStatus, ApiMaintenanceStatus } from './statuspage-types.ts';

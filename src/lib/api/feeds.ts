@@ -12,10 +12,10 @@ import { Feed, type Item } from 'feed';
 import type { Incident } from '../incident.ts';
 import { SEVERITY_INFO } from '../severity.ts';
 import type { SiteUrls } from '../urls.ts';
-import { STATUS_TEXT, componentNames } from '../views.ts';
+import { componentNames, STATUS_TEXT } from '../views.ts';
 import type { ApiContext } from './context.ts';
 import { listIncidentEvents } from './events.ts';
-import { FEED_TYPES, SITE_FEEDS, componentFeedPath, type FeedFormat } from './paths.ts';
+import { componentFeedPath, FEED_TYPES, type FeedFormat, SITE_FEEDS } from './paths.ts';
 import { escapeXml, stripXmlInvalid, toCdataSafe } from './xml.ts';
 
 /** Entries per feed, newest first: enough for a reader that polls daily. */

@@ -11,9 +11,9 @@ import type { Incident } from '../incident.ts';
 import type { Maintenance } from '../maintenance.ts';
 import { htmlToPlainText } from '../markdown.ts';
 import type { Postmortem } from '../postmortem.ts';
-import { SEVERITY_INFO, type ComponentStatus } from '../severity.ts';
-import { toApiTime, type ApiContext } from './context.ts';
-import { findMaintenanceEnd, listIncidentEvents, listMaintenanceEvents, toApiIncidentStatus, toApiMaintenanceStatus, type StatusEvent } from './events.ts';
+import { type ComponentStatus, SEVERITY_INFO } from '../severity.ts';
+import { type ApiContext, toApiTime } from './context.ts';
+import { findMaintenanceEnd, listIncidentEvents, listMaintenanceEvents, type StatusEvent, toApiIncidentStatus, toApiMaintenanceStatus } from './events.ts';
 import type { ApiAffectedComponent, ApiComponent, ApiIncident, ApiIncidentUpdate, ApiMaintenance } from './statuspage-types.ts';
 
 /** Updates newest first; each names the components whose status it changed. */

@@ -7,13 +7,14 @@
  * `incident-12:resolved:<epoch s>`, `maintenance-7:started`), so "exactly once per channel" is a
  * set difference against the delivery record.
  */
-import type { NotifyEvent as NotifyEventKind } from '../schema/response.ts';
+
+import { listMaintenanceEvents } from '../api/events.ts';
 import type { Incident } from '../incident.ts';
 import type { Maintenance } from '../maintenance.ts';
-import { SEVERITY_INFO, type ComponentStatus, type Severity } from '../severity.ts';
+import type { NotifyEvent as NotifyEventKind } from '../schema/response.ts';
+import { type ComponentStatus, SEVERITY_INFO, type Severity } from '../severity.ts';
 import type { SiteModel } from '../site-model.ts';
 import { STATUS_TEXT } from '../views.ts';
-import { listMaintenanceEvents } from '../api/events.ts';
 
 export interface NotifyEvent {
   readonly id: string;

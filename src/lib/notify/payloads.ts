@@ -3,8 +3,9 @@
  * JSON publishing. Every untrusted string goes through its channel's escaper (escape.ts); the
  * generic `webhook` (Statuspage's payload) is built in statuspage-webhook.ts.
  */
-import type { NotifyMessage } from './message.ts';
+
 import { breakMassMentions, escapeCommonMark, escapeDiscord, escapeSlack } from './escape.ts';
+import type { NotifyMessage } from './message.ts';
 
 export interface OutgoingRequest {
   readonly url: string;

@@ -10,8 +10,9 @@
  *   `giveUpAfterMs` (6 h), then given up with a warning;
  * - records of events older than `keepMs` (7 days, well past the 24 h window) are pruned.
  */
-import type { NotifyChannel } from '../schema/response.ts';
+
 import type { Delivery, NotifyState } from '../schema/notify-state.ts';
+import type { NotifyChannel } from '../schema/response.ts';
 import type { NotifyEvent } from './events.ts';
 
 export interface DeliveryPolicy {

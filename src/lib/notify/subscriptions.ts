@@ -8,8 +8,8 @@
  * marker: a person's issue quoting the marker is never taken over.
  */
 import type { SiteConfig } from '../schema/config.ts';
-import type { NotifyEvent } from './events.ts';
 import { escapeGitHubMarkdown } from './escape.ts';
+import type { NotifyEvent } from './events.ts';
 import type { NotifyMessage } from './message.ts';
 
 export const ALL_KEY = 'all';

@@ -5,7 +5,7 @@
  * the routes).
  */
 import { getSiteModel } from '../../data/site.ts';
-import { createApiContext, type ApiContext } from '../../lib/api/context.ts';
+import { type ApiContext, createApiContext } from '../../lib/api/context.ts';
 import { buildStatuspageApi, type StatuspageFiles } from '../../lib/api/statuspage.ts';
 
 let context: ApiContext | undefined;

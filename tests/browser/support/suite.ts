@@ -3,11 +3,12 @@
  * served by the static server, and one headless Chromium. Call `useBrowserSuite()` inside a
  * `describe`; it registers the beforeAll/afterAll hooks and hands back getters.
  */
-import { afterAll, beforeAll } from 'vitest';
+
 import type { Browser } from 'playwright-core';
-import { startStaticServer, type StaticServer } from '../../../scripts/lib/site/static-server.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../../scripts/lib/site/chromium.ts';
-import { SITE_BASE, buildDemoSite } from '../../../scripts/lib/site/demo-site.ts';
+import { buildDemoSite, SITE_BASE } from '../../../scripts/lib/site/demo-site.ts';
+import { type StaticServer, startStaticServer } from '../../../scripts/lib/site/static-server.ts';
 
 export interface BrowserSuite {
   readonly dir: string;
