@@ -95,7 +95,8 @@ export function readTaskItems(markdown: string | null): { checked: boolean; text
 export function readSelections(value: string | null): string[] {
   if (!value) return [];
   const boxes = readTaskItems(value);
-  if (boxes.length > 0) return boxes.filter((b) => b.checked).map((b) => b.text);
+  // A box with nothing after it is still a task list: never read "[x]" as a comma-separated choice.
+  if (boxes.length > 0 || /^[ \t]*[-*+][ \t]+\[[ xX]\]/m.test(value)) return boxes.filter((b) => b.checked).map((b) => b.text);
   return value
     .split(/[,\n]/)
     .map((s) => s.replace(/^\s*[-*]\s+/, '').trim())
