@@ -3,6 +3,7 @@
  * Types are derived from the schema so that the YAML, the docs and the code cannot drift.
  */
 import { z } from 'astro/zod';
+import { checkMonitors, FailuresToOpenSchema, MonitorsSchema, SuccessesToCloseSchema } from './monitors.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
@@ -89,8 +90,21 @@ export const SiteConfigSchema = z
     labels: LabelsSchema,
     /** GitHub logins trusted beyond the repository's own write-access holders. */
     maintainers: z.array(z.string().regex(LOGIN, 'expected a GitHub login')).default([]),
+    /** Checks that open and resolve incidents on their own (see src/lib/schema/monitors.ts). */
+    monitors: MonitorsSchema,
+    /** Consecutive failed monitor runs that open an incident, for monitors that do not say. */
+    failuresToOpen: FailuresToOpenSchema,
+    /** Consecutive good monitor runs that resolve it, for monitors that do not say. */
+    successesToClose: SuccessesToCloseSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) =>
+    checkMonitors(
+      config.monitors,
+      config.components.map((c) => c.id),
+      ctx,
+    ),
+  );
 
 export type Component = z.infer<typeof ComponentSchema>;
 export type Labels = z.infer<typeof LabelsSchema>;

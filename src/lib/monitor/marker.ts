@@ -1,0 +1,58 @@
+/**
+ * How a monitor's own issues are recognised, by the monitor (to find its open episode) and by the
+ * sync/build (to publish them): authored by the workflow's bot identity AND carrying the hidden
+ * marker with the monitor id. Neither alone is enough: anyone can paste the marker, and the bot
+ * identity (github-actions[bot]) writes for every workflow of the repository.
+ */
+import type { IssueRecord } from '../schema/snapshot.ts';
+import { readCommentStatus, statusForLabel } from '../timeline.ts';
+import type { Labels } from '../schema/config.ts';
+
+/** The login GITHUB_TOKEN writes as. */
+export const DEFAULT_MONITOR_BOT = 'github-actions[bot]';
+
+const MARKER = /<!--\s*sitrep-monitor:\s*([a-z0-9][a-z0-9-]*)\s*-->/;
+
+/** The hidden marker in the body of every issue a monitor opens. */
+export function monitorMarker(monitorId: string): string {
+  return `<!-- sitrep-monitor: ${monitorId} -->`;
+}
+
+/** The monitor id in a body's marker, if any. */
+export function readMonitorMarker(body: string | null | undefined): string | null {
+  return MARKER.exec(body ?? '')?.[1] ?? null;
+}
+
+const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The monitor id of an issue a monitor opened: bot author and marker; else null. */
+export function monitorIdOf(issue: { author: string; body: string | null }, botLogins: readonly string[]): string | null {
+  if (!botLogins.some((bot) => sameLogin(bot, issue.author))) return null;
+  return readMonitorMarker(issue.body);
+}
+
+/** The same question for a snapshot record. */
+export function isMonitorIssue(issue: IssueRecord, botLogins: readonly string[]): boolean {
+  return monitorIdOf({ author: issue.author.login, body: issue.body }, botLogins) !== null;
+}
+
+/** Facts about a monitor issue, from its events and comments, for the take-over rule. */
+export interface IssueActivity {
+  readonly events: readonly { readonly type: string; readonly actor: string; readonly label?: string | undefined }[];
+  readonly comments: readonly { readonly author: string; readonly body: string }[];
+}
+
+/**
+ * A person took over a monitor's issue when someone other than the bot changed its status label,
+ * posted a `Status:` comment, or reopened it. The monitor then only comments and never closes it.
+ */
+export function isTakenOver(activity: IssueActivity, botLogins: readonly string[], labels: Labels): boolean {
+  const person = (login: string) => !botLogins.some((bot) => sameLogin(bot, login));
+  return (
+    activity.events.some(
+      (e) =>
+        person(e.actor) &&
+        (e.type === 'reopened' || ((e.type === 'labeled' || e.type === 'unlabeled') && e.label !== undefined && statusForLabel(e.label, labels) !== undefined)),
+    ) || activity.comments.some((c) => person(c.author) && readCommentStatus(c.body) !== undefined)
+  );
+}
