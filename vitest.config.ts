@@ -16,6 +16,7 @@ export default defineConfig({
             'tests/api/**/*.test.ts',
             'tests/browser/**/*.test.ts',
             'tests/tooling/**/*.test.ts',
+            'tests/monitor/**/*.test.ts',
           ],
           fileParallelism: false,
           testTimeout: 60_000,

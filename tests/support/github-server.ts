@@ -19,6 +19,7 @@ import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
 import { FakeClock, FakeGitHubRepo } from './github-repo.ts';
 import { installWriteRoutes } from './github-write-routes.ts';
+import { installMonitorRoutes } from './github-monitor-routes.ts';
 
 export interface RequestLogEntry {
   method: string;
@@ -116,6 +117,7 @@ export class GitHubTestServer {
     installBuiltinRoutes(this);
     installWriteRoutes(this);
     installGraphqlRoute(this);
+    installMonitorRoutes(this);
   }
 
   async start(): Promise<this> {
