@@ -52,3 +52,20 @@ export function planActions(transition: Transition, episode: { issue: number | n
     }
   }
 }
+
+/** What the published model says about a component: a person's active incident on it, scheduled maintenance in progress. */
+export function componentFacts(
+  model: {
+    readonly active: readonly { number: number; components: readonly string[] }[];
+    readonly maintenances: readonly { status: string; components: readonly string[] }[];
+  },
+  component: string,
+  monitorIssues: ReadonlySet<number>,
+): Pick<GitHubFacts, 'personIncident' | 'underMaintenance'> {
+  const incidents = model.active.filter((i) => i.components.includes(component) && !monitorIssues.has(i.number)).map((i) => i.number);
+  return {
+    // The oldest one: the incident people have been working on longest.
+    personIncident: incidents.length > 0 ? Math.min(...incidents) : null,
+    underMaintenance: model.maintenances.some((m) => m.status === 'in_progress' && m.components.includes(component)),
+  };
+}
