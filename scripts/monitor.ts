@@ -52,8 +52,16 @@ runGitHubCli(
     const historyPath = resolveMonitorHistoryPath(env);
     const loaded = loadMonitorHistory(historyPath);
     if (loaded.warning && config.monitors.length > 0) console.error(`warning: ${loaded.warning} (nothing is opened until failures repeat)`);
+    const botLogins = [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_MONITOR_BOT];
     const model = hasSnapshot(paths.snapshot)
-      ? buildSiteModel({ config, snapshot: loadSnapshot(paths.snapshot), postmortemFiles: loadPostmortemFiles(paths.postmortems).files, now, demo: false })
+      ? buildSiteModel({
+          config,
+          snapshot: loadSnapshot(paths.snapshot),
+          postmortemFiles: loadPostmortemFiles(paths.postmortems).files,
+          now,
+          demo: false,
+          monitorBots: botLogins,
+        })
       : null;
     const { token, apiUrl } = githubEnv(env);
     const dryRun = flags.has('--dry-run');
@@ -69,7 +77,7 @@ runGitHubCli(
       token,
       apiUrl,
       now,
-      botLogins: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_MONITOR_BOT],
+      botLogins,
       env,
       dryRun,
       ...(delays ? { retryDelaysMs: delays } : {}),

@@ -10,7 +10,9 @@ import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import type { PostmortemFile } from '../lib/postmortem.ts';
 import { SnapshotSchema, type Snapshot } from '../lib/schema/snapshot.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import { DEFAULT_MONITOR_BOT } from '../lib/monitor/marker.ts';
 import { loadConfig } from './load-config.ts';
+import { loadMonitorHistory, resolveMonitorHistoryPath } from './load-monitor-history.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
 import { resolveDataSource } from './source.ts';
@@ -51,7 +53,17 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
     ? parseWithFriendlyErrors(SnapshotSchema, generateDemoSnapshot(new Date(now.getTime() - 3 * 60_000)), 'demo snapshot')
     : loadSnapshot(source.paths.snapshot);
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
-  cached = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo });
+  const monitorHistory = source.demo ? null : loadMonitorHistory(resolveMonitorHistoryPath(env));
+  if (monitorHistory?.warning && config.monitors.length > 0) problems.push(`${monitorHistory.warning}; the page shows no monitor data`);
+  cached = buildSiteModel({
+    config,
+    snapshot,
+    postmortemFiles: files,
+    now,
+    demo: source.demo,
+    monitorBots: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_MONITOR_BOT],
+    monitorHistory: monitorHistory?.history ?? null,
+  });
   reportNotices(cached, problems, source.reason);
   return cached;
 }

@@ -61,6 +61,8 @@ export interface Incident {
   /** Newest first. */
   readonly updates: readonly IncidentUpdate[];
   readonly timeline: readonly StatusChange[];
+  /** Set when a monitor opened it (src/lib/monitor/marker.ts): the page says "detected automatically". */
+  readonly detectedBy?: { readonly monitorId: string; readonly name: string } | undefined;
 }
 
 export interface Renderers {

@@ -7,6 +7,9 @@ import { buildIncident, isTrustedlyLabelled, type Incident, type Notice, type Re
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
 import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, type PostmortemFile } from './postmortem.ts';
 import { describeZodIssues } from './errors.ts';
+import { DEFAULT_MONITOR_BOT, monitorIdOf } from './monitor/marker.ts';
+import { buildMonitorsView, type MonitorsView } from './monitor/views.ts';
+import type { MonitorHistory } from './schema/monitor-history.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
 import { IssueRecordSchema, type IssueRecord, type ReferencedIssue, type Snapshot } from './schema/snapshot.ts';
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, SEVERITY_INFO, worseStatus, type ComponentStatus } from './severity.ts';
@@ -58,6 +61,8 @@ export interface SiteModel {
   readonly notices: readonly Notice[];
   /** Issues that could not be read at all, skipped so the rest renders. */
   readonly skipped: readonly Notice[];
+  /** The monitors: last results, response-time charts, when they last ran. */
+  readonly monitors: MonitorsView;
 }
 
 export interface SiteModelInput {
@@ -66,6 +71,10 @@ export interface SiteModelInput {
   readonly postmortemFiles: readonly PostmortemFile[];
   readonly now: Date;
   readonly demo: boolean;
+  /** Logins a monitor's issues are authored by (default github-actions[bot]); see src/lib/monitor/marker.ts. */
+  readonly monitorBots?: readonly string[];
+  /** The monitor history, when one reached the build. */
+  readonly monitorHistory?: MonitorHistory | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,7 +110,7 @@ function normalizeTimes(issue: IssueRecord): IssueRecord {
 
 const hasLabel = (issue: IssueRecord, label: string): boolean => issue.labels.some((l) => l.toLowerCase() === label.toLowerCase());
 
-function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[]) {
+function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[], monitorBots: readonly string[]) {
   const incidents: IssueRecord[] = [];
   const maintenance: IssueRecord[] = [];
   const postmortems: IssueRecord[] = [];
@@ -118,7 +127,9 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
           : undefined;
     if (!kind) continue;
     if (hasLabel(issue, labels.embargoed)) continue;
-    if (!isTrustedlyLabelled(issue, kind)) {
+    // A monitor's own incident (bot author AND marker) is published; nothing else the bot writes is trusted.
+    const byMonitor = kind === labels.incident && monitorIdOf({ author: issue.author.login, body: issue.body }, monitorBots) !== null;
+    if (!byMonitor && !isTrustedlyLabelled(issue, kind)) {
       notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
       continue;
     }
@@ -173,9 +184,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const markdown = createMarkdownRenderer({ githubUrl: config.githubUrl, repository: snapshot.repository || config.repository });
   const render: Renderers = { html: markdown, text: markdownToPlainText };
   const { issues, skipped } = readIssues(snapshot.issues);
-  const kinds = classify(issues, config, notices);
+  const monitorBots = input.monitorBots ?? [DEFAULT_MONITOR_BOT];
+  const kinds = classify(issues, config, notices, monitorBots);
 
-  const incidents = kinds.incidents.map((issue) => buildIncident(issue, config, render, notices)).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const incidents = kinds.incidents
+    .map((issue) => withDetection(buildIncident(issue, config, render, notices), issue, config, monitorBots))
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const maintenances = kinds.maintenance
     .map((issue) => buildMaintenance(issue, config, now, render, notices))
     .filter((m): m is Maintenance => m !== undefined)
@@ -220,5 +234,14 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     postmortems,
     notices,
     skipped,
+    monitors: buildMonitorsView(config, input.monitorHistory ?? null, now),
   };
+}
+
+/** Marks an incident a monitor opened: the page says "detected automatically" and names the monitor. */
+function withDetection(incident: Incident, issue: IssueRecord, config: SiteConfig, monitorBots: readonly string[]): Incident {
+  const id = monitorIdOf({ author: issue.author.login, body: issue.body }, monitorBots);
+  if (id === null) return incident;
+  const monitor = config.monitors.find((m) => m.id === id);
+  return { ...incident, detectedBy: { monitorId: id, name: monitor?.name ?? id } };
 }
