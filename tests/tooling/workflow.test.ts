@@ -109,8 +109,8 @@ describe('.github/workflows/status.yml', () => {
   });
 
   test('ignores comments on pull requests', () => {
-    expect(jobs['build']?.if).toBe('${{ !github.event.issue.pull_request }}');
-    for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels') expect(job.needs).toContain('build');
+    expect(jobs['build']?.if).toBe('${{ !cancelled() && !github.event.issue.pull_request }}');
+    for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels' && name !== 'monitor') expect(job.needs).toContain('build');
   });
 
   test('deploys one run at a time and never cancels a deploy in flight', () => {
@@ -120,6 +120,7 @@ describe('.github/workflows/status.yml', () => {
   test('grants each job only what it needs', () => {
     expect(workflow.permissions).toEqual({});
     expect(Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, job.permissions]))).toEqual({
+      monitor: { contents: 'read', issues: 'write', actions: 'write' },
       build: { contents: 'read', issues: 'read', pages: 'read' },
       deploy: { pages: 'write', 'id-token': 'write' },
       announce: { contents: 'read', issues: 'write' },
@@ -185,6 +186,28 @@ describe('.github/workflows/status.yml', () => {
     expect(jobs['build']?.outputs?.['site-url']).toBe('${{ steps.pages.outputs.base_url }}');
     expect(jobs['announce']?.needs).toEqual(['build', 'deploy']);
     expect(step('announce', (s) => s.run === 'npm run announce').env).toMatchObject({ SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
+  });
+
+  test('the scheduled run does monitor → sync → build → deploy; a failed monitor blocks nothing; the schedule is kept alive', () => {
+    const monitor = jobs['monitor'];
+    expect(monitor?.if).toBe("${{ github.event_name == 'schedule' || github.event_name == 'workflow_dispatch' }}");
+    expect(jobs['build']?.needs).toBe('monitor');
+    const run = step('monitor', (s) => s.id === 'monitor');
+    expect(run.run).toBe('npm run monitor');
+    expect(run['continue-on-error']).toBe(true);
+    const order = monitor!.steps.map((s) => s.name ?? s.uses ?? s.run ?? '');
+    expect(order.indexOf('Restore the monitor history')).toBeLessThan(order.indexOf('Run the monitors'));
+    expect(order.indexOf('Run the monitors')).toBeLessThan(order.indexOf('Save the monitor history'));
+    const key = 'sitrep-monitors-${{ github.run_id }}-${{ github.run_attempt }}';
+    expect(step('monitor', (s) => s.name === 'Save the monitor history').with).toEqual({ path: 'content/monitor-history.json', key });
+    expect(step('build', (s) => s.name === 'Restore the monitor history').with).toEqual({
+      path: 'content/monitor-history.json',
+      key,
+      'restore-keys': 'sitrep-monitors-',
+    });
+    const keepalive = step('monitor', (s) => s.run === 'npm run keepalive');
+    expect(keepalive.if).toBe("${{ github.event_name == 'schedule' }}");
+    expect(keepalive['continue-on-error']).toBe(true);
   });
 
   test('every npm script it runs exists', () => {
