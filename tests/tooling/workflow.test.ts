@@ -70,6 +70,7 @@ interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
   'continue-on-error'?: boolean;
+  name?: string;
 }
 interface Job {
   if?: string;
