@@ -93,6 +93,8 @@ export interface ApiMaintenance extends ApiIncidentBase<ApiMaintenanceStatus> {
 export interface StatusFile {
   readonly page: ApiPage;
   readonly status: ApiStatus;
+  /** A sitrep extension, present when monitors are configured: when they last ran (null: never). */
+  readonly monitors?: { readonly last_run_at: string | null; readonly inconclusive: string | null };
 }
 export interface ComponentsFile {
   readonly page: ApiPage;

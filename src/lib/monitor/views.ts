@@ -76,7 +76,7 @@ export function buildMonitorsView(config: SiteConfig, history: MonitorHistory | 
     const dayText =
       conclusive.length === 0
         ? 'No checks in the last 24 hours.'
-        : `Last 24 hours: ${conclusive.length} checks, ${failures} not ok; median response ${percentile(latencies, 50) ?? '–'} ms, 95th percentile ${percentile(latencies, 95) ?? '–'} ms.`;
+        : `Last 24 hours: ${conclusive.length} ${conclusive.length === 1 ? 'check' : 'checks'}, ${failures} not ok; median response ${percentile(latencies, 50) ?? '–'} ms, 95th percentile ${percentile(latencies, 95) ?? '–'} ms.`;
     const daily = (entry?.daily ?? []).filter(([day]) => Date.parse(`${day}T00:00:00Z`) > now.getTime() - 90 * 86_400_000);
     const checks = daily.reduce((n, d) => n + d[1], 0);
     const dailyFailures = daily.reduce((n, d) => n + d[2], 0);
@@ -84,7 +84,7 @@ export function buildMonitorsView(config: SiteConfig, history: MonitorHistory | 
     const quarterText =
       daily.length === 0
         ? 'No daily figures yet.'
-        : `Last 90 days: ${daily.length} days with data, ${checks} checks, ${dailyFailures} not ok; daily median response between ${Math.min(...p50s)} and ${Math.max(...p50s)} ms.`;
+        : `Last 90 days: ${daily.length} ${daily.length === 1 ? 'day' : 'days'} with data, ${checks} checks, ${dailyFailures} not ok; daily median response between ${Math.min(...p50s)} and ${Math.max(...p50s)} ms.`;
     const [lastResult, lastReason] = last ? (last[2].startsWith('failed:') ? ['failed', last[2].slice('failed:'.length)] : [last[2], null]) : [null, null];
     return {
       id: monitor.id,
