@@ -33,7 +33,17 @@ export function toRawResult(result: Pick<CheckResult, 'outcome' | 'reason' | 'ht
   return [Math.floor(at.getTime() / 1000), result.outcome === 'failed' ? null : latency, inconclusive ? 'inconclusive' : failureSignature(result)];
 }
 
-const dayOf = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+const dayNames = new Map<number, string>();
+/** The UTC day of a time; memoised, since every run aggregates hundreds of raw results. */
+function dayOf(unixSeconds: number): string {
+  const index = Math.floor(unixSeconds / 86_400);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * 86_400_000).toISOString().slice(0, 10);
+    dayNames.set(index, name);
+  }
+  return name;
+}
 
 /** Daily aggregates of raw results (inconclusive ones left out). */
 export function aggregateDays(raw: readonly RawResult[]): DailyAggregate[] {
@@ -41,7 +51,9 @@ export function aggregateDays(raw: readonly RawResult[]): DailyAggregate[] {
   for (const r of raw) {
     if (r[2] === 'inconclusive') continue;
     const day = dayOf(r[0]);
-    byDay.set(day, [...(byDay.get(day) ?? []), r]);
+    const rows = byDay.get(day);
+    if (rows) rows.push(r);
+    else byDay.set(day, [r]);
   }
   return [...byDay.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -58,11 +70,13 @@ export function pruneEntry(entry: MonitorHistoryEntry, now: Date): MonitorHistor
   const oldestDailyDay = new Date(now.getTime() - (DAILY_RETENTION_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   // Days whose start is inside the raw window are complete in `raw`: recompute them.
   const firstFullDay = new Date(Math.ceil((rawCutoff * 1000) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
-  const fresh = aggregateDays(raw).filter(([day]) => day >= firstFullDay);
+  const aggregated = aggregateDays(raw);
+  const fresh = aggregated.filter(([day]) => day >= firstFullDay);
   const freshDays = new Set(fresh.map(([day]) => day));
   const kept = entry.daily.filter(([day]) => !freshDays.has(day));
+  const keptDays = new Set(kept.map(([day]) => day));
   // A day partly aged out of raw and never aggregated (the history started mid-window): aggregate what there is.
-  const partial = aggregateDays(raw).filter(([day]) => day < firstFullDay && !kept.some(([d]) => d === day));
+  const partial = aggregated.filter(([day]) => day < firstFullDay && !keptDays.has(day));
   const daily = [...kept, ...partial, ...fresh].filter(([day]) => day >= oldestDailyDay).sort(([a], [b]) => a.localeCompare(b));
   return { ...entry, raw, daily };
 }
