@@ -115,6 +115,23 @@ describe('the monitor loop', () => {
     expect(commentsOn(issue!.number)).toHaveLength(0);
   });
 
+  test('slow twice → a P2 issue saying it is slow; then failing → one comment', async () => {
+    const slow = await startServer((_req, res) => void setTimeout(() => res.writeHead(answer.site).end('Welcome'), 120));
+    try {
+      const monitors = [{ id: 'homepage', name: 'Homepage', component: 'site', severity: 'P0', http: { url: `${slow.url}/`, slowAfterMs: 50 } }];
+      await run({ config: cfg(monitors) });
+      const second = await run({ config: cfg(monitors) });
+      expect(second.monitors[0]).toMatchObject({ outcome: 'slow', attempts: 1 });
+      const [issue] = openIssues();
+      expect(issue).toMatchObject({ title: 'Homepage is slow (detected automatically)', labels: ['incident', 'P2', 'component:site'] });
+      answer.site = 500;
+      await run({ config: cfg(monitors) });
+      expect(commentsOn(issue!.number).map((c) => c.body)).toEqual([expect.stringContaining('now reports: failed')]);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('flapping never opens and closes issues', async () => {
     for (const status of [500, 200, 500, 200, 500, 200, 500, 200]) {
       answer.site = status;
