@@ -125,8 +125,18 @@ export async function runMonitor(options: MonitorRunOptions): Promise<{ summary:
   const ctx: Context = { octokit: writeClient.octokit, repo: parseRepo(config.repository), options, summary };
   const actionsById = new Map<string, string[]>();
   let open: OpenMonitorIssue[] = [];
-  if (!verdict.inconclusive && !options.dryRun && config.monitors.length > 0) {
-    open = await guarded(ctx, 'list the monitor issues', () => listOpenMonitorIssues(ctx.octokit, ctx.repo, config.labels.incident, options.botLogins), []);
+  // Without the list of its open issues the monitor cannot act safely: it then changes nothing
+  // this run (states stay as they were, so the same transition comes up again next run).
+  let canAct = !options.dryRun;
+  if (!verdict.inconclusive && canAct && config.monitors.length > 0) {
+    const listed = await guarded(
+      ctx,
+      'list the monitor issues',
+      () => listOpenMonitorIssues(ctx.octokit, ctx.repo, config.labels.incident, options.botLogins),
+      null,
+    );
+    if (listed) open = listed;
+    else canAct = false;
   }
   const monitorIssues = new Set(open.map((i) => i.number));
   for (const monitor of config.monitors) {
@@ -140,7 +150,8 @@ export async function runMonitor(options: MonitorRunOptions): Promise<{ summary:
     actionsById.set(monitor.id, done);
     let state = entry.state;
     const own = open.find((i) => i.monitorId === monitor.id) ?? null;
-    if (own && !options.dryRun) state = adoptOpenIssue(state, own.number, own.createdAt, failureSignature(entry.result));
+    if (own && own.number !== state.leftOpen) state = adoptOpenIssue(state, own.number, own.createdAt, failureSignature(entry.result));
+    const before = state;
     const step = stepMonitor(state, entry.result, now, thresholds(config, monitor));
     state = step.state;
     let transition: Transition = step.transition;
@@ -148,7 +159,8 @@ export async function runMonitor(options: MonitorRunOptions): Promise<{ summary:
     const episode = state.episode;
     if (transition.kind === 'none' && state.status === 'down' && episode && episode.issue === null && episode.joined === null)
       transition = { kind: 'open', since: episode.since };
-    if (transition.kind !== 'none' && !options.dryRun) state = await act(ctx, monitor, entry.result, state, transition, own, monitorIssues, done);
+    if (transition.kind !== 'none' && !canAct && !options.dryRun) state = before;
+    else if (transition.kind !== 'none' && canAct) state = await act(ctx, monitor, entry.result, state, transition, own, monitorIssues, done);
     states.set(monitor.id, { result: entry.result, state });
   }
 
@@ -214,8 +226,11 @@ async function act(
   const setEpisode = (changes: Partial<NonNullable<MonitorState['episode']>>) => {
     if (next.episode) next = { ...next, episode: { ...next.episode, ...changes } };
   };
+  const leaveOpen = (issue: number) => {
+    next = { ...next, leftOpen: issue };
+  };
   for (const action of planActions(transition, episodeBefore, facts)) {
-    await perform(ctx, monitor, component, result, action, setEpisode, done, transition);
+    await perform(ctx, monitor, component, result, action, { setEpisode, leaveOpen }, done, transition);
   }
   return next;
 }
@@ -226,12 +241,13 @@ async function perform(
   component: SiteConfig['components'][number],
   result: CheckResult,
   action: Action,
-  setEpisode: (changes: Partial<NonNullable<MonitorState['episode']>>) => void,
+  edit: { setEpisode: (changes: Partial<NonNullable<MonitorState['episode']>>) => void; leaveOpen: (issue: number) => void },
   done: string[],
   transition: Transition,
 ): Promise<void> {
   const { config, botLogins, now } = ctx.options;
   const { octokit, repo, summary } = ctx;
+  const { setEpisode, leaveOpen } = edit;
   switch (action.kind) {
     case 'suppressed':
       setEpisode({ suppressed: true });
@@ -285,6 +301,7 @@ async function perform(
       const downFor = transition.kind === 'recovered' ? transition.downForMs : 0;
       if (!(await commented(ctx, action.issue, recoveryComment(monitor, now, downFor, action.close)))) return;
       done.push(`recovery comment on #${action.issue}`);
+      if (!action.close) leaveOpen(action.issue);
       if (action.close) {
         const closed = await guarded(ctx, `close #${action.issue}`, () => closeIssue(octokit, repo, action.issue, 'completed').then(() => true), false);
         if (closed) {

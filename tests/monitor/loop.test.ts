@@ -225,11 +225,32 @@ describe('the monitor loop', () => {
     const last = await run();
     expect(last.closed).toEqual([]);
     expect(repo().get(issue!.number).state).toBe('open');
-    expect(
+    // Later good runs leave it alone: no comment per run on an issue left to people.
+    await run();
+    await run();
+    await run();
+    const botComments = () =>
       commentsOn(issue!.number)
         .filter((c) => c.user === BOT)
-        .map((c) => c.body),
-    ).toEqual([expect.stringMatching(/^Recovered: .*left to the people/)]);
+        .map((c) => c.body);
+    expect(botComments()).toEqual([expect.stringMatching(/^Recovered: .*left to the people/)]);
+    // Down again while their issue is still open: it continues there, no second issue.
+    answer.site = 500;
+    await run();
+    await run();
+    expect(openIssues().map((i) => i.number)).toEqual([issue!.number]);
+  });
+
+  test('the list of its open issues cannot be read: nothing is done this run, the next run acts', async () => {
+    answer.site = 500;
+    await run();
+    github.injectFault({ kind: 'status', status: 500 }, { times: 10, match: (method, path) => method === 'GET' && path === '/repos/acme/widgets/issues' });
+    const blind = await run();
+    expect(blind.warnings.join('\n')).toMatch(/could not list the monitor issues/);
+    expect(repo().listed()).toHaveLength(0);
+    github.clearFaults();
+    const next = await run();
+    expect(next.opened).toHaveLength(1);
   });
 
   test('a person closed it while down: nothing more, and no second issue while the episode lasts', async () => {

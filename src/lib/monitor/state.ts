@@ -28,6 +28,8 @@ export interface MonitorState {
   /** First failed run of the current failure streak. */
   readonly failingSince: string | null;
   readonly episode: Episode | null;
+  /** The monitor's own issue it recovered but left open to the person who took it over: never adopted again. */
+  readonly leftOpen?: number | null | undefined;
 }
 
 export const FRESH_STATE: MonitorState = { status: 'up', failures: 0, successes: 0, failingSince: null, episode: null };
@@ -59,7 +61,7 @@ export function stepMonitor(
     const successes = state.successes + 1;
     if (state.status === 'down' && successes >= limits.successesToClose && state.episode) {
       const downForMs = at.getTime() - Date.parse(state.episode.since);
-      return { state: { ...FRESH_STATE, successes }, transition: { kind: 'recovered', episode: state.episode, downForMs } };
+      return { state: { ...FRESH_STATE, successes, leftOpen: state.leftOpen ?? null }, transition: { kind: 'recovered', episode: state.episode, downForMs } };
     }
     return { state: { ...state, successes, failures: 0, failingSince: state.status === 'down' ? state.failingSince : null }, transition: { kind: 'none' } };
   }
@@ -109,10 +111,11 @@ export function judgeRun(
  */
 export function adoptOpenIssue(state: MonitorState, issue: number, openedAt: string, signature: string): MonitorState {
   if (state.status === 'down' && state.episode) return state.episode.issue === issue ? state : { ...state, episode: { ...state.episode, issue } };
+  // Recovery must be seen afresh: `successesToClose` good runs from now.
   return {
+    ...state,
     status: 'down',
-    failures: state.failures,
-    successes: state.successes,
+    successes: 0,
     failingSince: state.failingSince ?? openedAt,
     episode: { since: openedAt, signature, issue, joined: null, suppressed: false },
   };

@@ -25,6 +25,8 @@ export const MonitorStateSchema = z
     successes: z.number().int().min(0),
     failingSince: TimestampSchema.nullable(),
     episode: EpisodeSchema.nullable(),
+    /** An issue the monitor recovered but left open to a person: never adopted again. */
+    leftOpen: z.number().int().positive().nullable().optional(),
   })
   .strict();
 
