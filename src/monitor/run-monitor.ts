@@ -42,6 +42,8 @@ export interface MonitorRunOptions {
   checkTimeoutMs?: number;
   /** false in tests (see ClientOptions.throttle). */
   throttle?: boolean;
+  /** Backoff unit of the GitHub client's retries of 5xx answers (default 1 s; tests make it tiny). */
+  retryBaseMs?: number;
   /** Only check and print: no GitHub writes (the history is still written). */
   dryRun?: boolean;
   warn: (message: string) => void;
@@ -96,7 +98,13 @@ export async function runMonitor(options: MonitorRunOptions): Promise<{ summary:
     throttle: options.throttle,
     warn: options.warn,
   });
-  const writeClient = createClientWithDefaults({ token: options.token, apiUrl, throttle: options.throttle, warn: options.warn });
+  const writeClient = createClientWithDefaults({
+    token: options.token,
+    apiUrl,
+    throttle: options.throttle,
+    warn: options.warn,
+    ...(options.retryBaseMs !== undefined ? { retryBaseMs: options.retryBaseMs } : {}),
+  });
   const checkOptions: RunChecksOptions = {
     octokit: checksClient.octokit,
     apiHost: new URL(apiUrl).host,

@@ -79,6 +79,7 @@ async function run(extra: Partial<MonitorRunOptions> = {}) {
     retryDelaysMs: [0, 0],
     sleep: async () => {},
     throttle: false,
+    retryBaseMs: 1,
     warn: () => {},
     ...extra,
   };
