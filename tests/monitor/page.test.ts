@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { runSync } from '../../src/github/sync.ts';
@@ -126,6 +127,19 @@ describe('a monitor-opened incident on the built site', () => {
     expect(website?.getAttribute('data-result')).toBe('failed');
     expect(website?.querySelectorAll('svg[data-chart="day"] rect')).toHaveLength(2);
     expect(page.querySelectorAll('script[src]')).toHaveLength(0);
+  });
+
+  test('the pages that show monitors are valid HTML (the rules of tests/browser/html-validity.test.ts)', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended', 'html-validate:document'],
+      rules: { 'long-title': 'off', 'void-style': 'off' },
+    });
+    const messages: string[] = [];
+    for (const file of ['index.html', 'components/website/index.html', 'components/docs/index.html', `incidents/${issueNumber}/index.html`]) {
+      const report = await validator.validateString(readFileSync(path.join(build.outDir, file), 'utf8'), file);
+      for (const result of report.results) for (const m of result.messages) messages.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(messages).toEqual([]);
   });
 
   test('status.json says when the monitors last ran', () => {
