@@ -1,7 +1,7 @@
 /**
  * `runMonitor`: one monitor run. Check everything; if the run is inconclusive record it and stop;
  * else advance each monitor's state machine and carry out what src/lib/monitor/plan.ts decides on
- * GitHub; finally write the history atomically. The snapshot of the last sync (if any) says which
+ * GitHub; return the new history (scripts/monitor.ts writes it atomically). The snapshot of the last sync (if any) says which
  * components are under maintenance or have a person's active incident.
  *
  * Overlapping runs: the monitor lists its open issues right before opening one, and again right
