@@ -27,6 +27,7 @@ export default defineConfig({
             'tests/respond/**/*.test.ts',
             'tests/notify/**/*.test.ts',
             'tests/tooling/**/*.test.ts',
+            'tests/monitor/**/*.test.ts',
           ],
           exclude: ['tests/tooling/architecture.test.ts', '**/node_modules/**'],
           fileParallelism: false,

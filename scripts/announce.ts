@@ -12,7 +12,7 @@
 import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
 import { loadSite } from '../src/data/site.ts';
-import { ACTIONS_BOT, runAnnounce } from '../src/github/announce.ts';
+import { runAnnounce } from '../src/github/announce.ts';
 import { formatAnnounceSummary } from '../src/github/announce-summary.ts';
 import { InputError } from '../src/lib/errors.ts';
 import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
@@ -43,7 +43,7 @@ runCli({ name: 'announce', usage: USAGE, options: OPTIONS }, async (flags) => {
       displayPath(paths.snapshot),
     );
   }
-  const { token, apiUrl, throttle } = githubEnv(env);
+  const { token, apiUrl, throttle, botLogin } = githubEnv(env);
   if (!token) {
     throw new ExitError('GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');
   }
@@ -56,7 +56,7 @@ runCli({ name: 'announce', usage: USAGE, options: OPTIONS }, async (flags) => {
     now: new Date(model.now),
     dryRun: flags['dry-run'] === true,
     pin: !flags['no-pin'] && !isOff(env['SITREP_PIN']),
-    botLogins: [env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT],
+    botLogins: [botLogin],
     warn: (message) => printWarning('announce', message),
   });
   console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatAnnounceSummary(summary));

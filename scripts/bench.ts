@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ROOT } from '../src/data/paths.ts';
+import { HISTORY_BUDGET_BYTES, historySizeFigures, monitorRunFigures } from './lib/bench-monitors.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
 import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
@@ -34,6 +35,9 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-long-history': { type: 'boolean', default: false },
+    'no-monitors': { type: 'boolean', default: false },
+    /** Only the monitor figures (no site build, no Lighthouse). */
+    'monitors-only': { type: 'boolean', default: false },
   },
 });
 
@@ -184,7 +188,30 @@ async function lighthouse(url: string): Promise<string> {
   }
 }
 
+/** Monitor run and history size (scripts/lib/bench-monitors.ts); returns a broken budget, if any. */
+async function monitorFigures(): Promise<string | null> {
+  say('\nMonitors (npm run monitor against local servers):');
+  const run = await monitorRunFigures();
+  say(
+    `  one run over ${run.monitors} monitors (40 http, 5 npm, 5 workflow): ${run.wallMs} ms wall time, ${run.targetRequests} requests to the targets, ${run.githubRequests} to the GitHub API`,
+  );
+  const size = historySizeFigures();
+  const ok = size.bytes <= HISTORY_BUDGET_BYTES;
+  say(
+    `  ${ok ? 'ok  ' : 'OVER'} history after 90 days of 5-minute runs for 50 monitors: ${formatKb(size.bytes)} (≤ ${formatKb(HISTORY_BUDGET_BYTES)}; ${size.rawPerMonitor} raw results and ${size.daysPerMonitor} days per monitor)`,
+  );
+  return ok ? null : `monitor history ${formatKb(size.bytes)} > ${formatKb(HISTORY_BUDGET_BYTES)}`;
+}
+
 async function main(): Promise<void> {
+  if (args['monitors-only']) {
+    const over = await monitorFigures();
+    if (over) {
+      say(`\nBUDGET BROKEN: ${over}`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   const base = args.dist ? normaliseBase(args.base ?? '/') : SITE_BASE;
   const dir = args.dist ? path.resolve(args.dist) : await buildDemoSite();
   say(`sitrep page weight — ${args.dist ? `build in ${dir}` : `the demo, built under ${SITE_BASE}`} (1 KB = 1024 bytes; gzip as GitHub Pages serves)\n`);
@@ -201,6 +228,10 @@ async function main(): Promise<void> {
 
   say('\nHostile issue text (render or parse time, best of 3):');
   for (const line of hostileTextFigures()) say(line);
+  if (!args['no-monitors']) {
+    const over = await monitorFigures();
+    if (over) broken.push(over);
+  }
 
   say('\nBudgets:');
   say(

@@ -12,7 +12,6 @@
 import { hasSnapshot } from '../src/data/load-snapshot.ts';
 import { displayPath, resolveDataPaths } from '../src/data/paths.ts';
 import { loadSite } from '../src/data/site.ts';
-import { ACTIONS_BOT } from '../src/github/announce.ts';
 import { createClientWithDefaults } from '../src/github/client.ts';
 import { InputError } from '../src/lib/errors.ts';
 import { formatNotifySummary } from '../src/notify/format-summary.ts';
@@ -45,12 +44,9 @@ runCli({ name: 'notify', usage: USAGE, options: OPTIONS }, async (flags) => {
   const state = readNotifyState(statePath, now);
   const dryRun = flags['dry-run'] === true;
   const subscribe = flags['no-subscribe'] !== true;
-  const { token, apiUrl, throttle } = githubEnv(env);
+  const { token, apiUrl, throttle, botLogin } = githubEnv(env);
   if (!token && subscribe) warn('GITHUB_TOKEN is not set: the subscribe issues are skipped this run');
-  const github =
-    token && subscribe
-      ? { octokit: createClientWithDefaults({ token, apiUrl, throttle, warn }).octokit, botLogin: env['SITREP_BOT_LOGIN']?.trim() || ACTIONS_BOT }
-      : null;
+  const github = token && subscribe ? { octokit: createClientWithDefaults({ token, apiUrl, throttle, warn }).octokit, botLogin } : null;
   const timeoutSeconds = Number(env['SITREP_NOTIFY_TIMEOUT_SECONDS'] ?? '10');
   const result = await runNotify({
     config,

@@ -12,7 +12,6 @@ import { loadConfig } from '../src/data/load-config.ts';
 import { resolveDataPaths } from '../src/data/paths.ts';
 import { resolveNow } from '../src/data/site.ts';
 import { type RespondSummary, runRespond } from '../src/github/respond.ts';
-import { DEFAULT_BOT_LOGIN } from '../src/lib/sitrep-comment.ts';
 import { ExitError, githubEnv, printWarning, runCli } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run respond [-- --dry-run] [-- --json]
@@ -44,7 +43,7 @@ const OPTIONS = { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } as
 runCli({ name: 'respond', usage: USAGE, options: OPTIONS }, async (flags) => {
   const env = process.env;
   const config = loadConfig(resolveDataPaths(env).config, env);
-  const { token, apiUrl, throttle } = githubEnv(env);
+  const { token, apiUrl, throttle, botLogin } = githubEnv(env);
   if (!token) throw new ExitError('GITHUB_TOKEN is not set. Reading who may acknowledge needs a token, and paging needs issues: write.');
   const summary = await runRespond({
     config,
@@ -53,7 +52,7 @@ runCli({ name: 'respond', usage: USAGE, options: OPTIONS }, async (flags) => {
     throttle,
     now: resolveNow(env),
     dryRun: flags['dry-run'] === true,
-    botLogins: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_BOT_LOGIN],
+    botLogins: [botLogin],
     warn: (message) => printWarning('respond', message),
   });
   console.log(flags.json ? JSON.stringify({ ok: true, ...summary }, null, 2) : formatSummary(summary));

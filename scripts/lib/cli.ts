@@ -7,6 +7,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { GitHubError } from '../../src/github/errors.ts';
 import { InputError } from '../../src/lib/errors.ts';
+import { DEFAULT_BOT_LOGIN } from '../../src/lib/sitrep-comment.ts';
 
 /** Ends a command with `code` and a message for stderr (no stack: it is not a bug). */
 export class ExitError extends Error {
@@ -84,15 +85,17 @@ function reportFailure(spec: CliSpec<Options>, error: unknown, json: boolean): n
 }
 
 /**
- * GITHUB_TOKEN and GITHUB_API_URL, trimmed (empty means unset), and SITREP_GITHUB_THROTTLE=off,
+ * GITHUB_TOKEN and GITHUB_API_URL, trimmed (empty means unset); the login sitrep writes as
+ * (SITREP_BOT_LOGIN, by default GITHUB_TOKEN's github-actions[bot]); and SITREP_GITHUB_THROTTLE=off,
  * which is for local test servers only: it switches off plugin-throttling (write pacing and
  * rate-limit waits), so tests that spawn a CLI need not wait 1–3 s per write.
  */
-export function githubEnv(env: NodeJS.ProcessEnv): { token: string | undefined; apiUrl: string | undefined; throttle: boolean } {
+export function githubEnv(env: NodeJS.ProcessEnv): { token: string | undefined; apiUrl: string | undefined; throttle: boolean; botLogin: string } {
   return {
     token: env['GITHUB_TOKEN']?.trim() || undefined,
     apiUrl: env['GITHUB_API_URL']?.trim() || undefined,
     throttle: env['SITREP_GITHUB_THROTTLE']?.trim().toLowerCase() !== 'off',
+    botLogin: env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_BOT_LOGIN,
   };
 }
 

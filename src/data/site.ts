@@ -10,8 +10,10 @@ import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import type { PostmortemFile } from '../lib/postmortem.ts';
 import { type Snapshot, SnapshotSchema } from '../lib/schema/snapshot.ts';
 import { buildSiteModel, type SiteModel } from '../lib/site-model.ts';
+import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comment.ts';
 import { checkSnapshotRepository } from '../lib/snapshot-checks.ts';
 import { loadConfig } from './load-config.ts';
+import { loadMonitorHistory, resolveMonitorHistoryPath } from './load-monitor-history.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
 import { type DataSource, resolveDataSource } from './source.ts';
@@ -60,8 +62,17 @@ export function loadSite(env: NodeJS.ProcessEnv = process.env, source: DataSourc
     : loadSnapshot(source.paths.snapshot);
   if (!source.demo) checkSnapshotRepository(snapshot.repository, config.repository, displayPath(source.paths.snapshot));
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
-  const botLogin = env['SITREP_BOT_LOGIN']?.trim();
-  const model = buildSiteModel({ config, snapshot, postmortemFiles: files, now, demo: source.demo, ...(botLogin ? { botLogins: [botLogin] } : {}) });
+  const monitorHistory = source.demo ? null : loadMonitorHistory(resolveMonitorHistoryPath(env));
+  if (monitorHistory?.warning && config.monitors.length > 0) problems.push(`${monitorHistory.warning}; the page shows no monitor data`);
+  const model = buildSiteModel({
+    config,
+    snapshot,
+    postmortemFiles: files,
+    now,
+    demo: source.demo,
+    botLogins: [env['SITREP_BOT_LOGIN']?.trim() || DEFAULT_BOT_LOGIN],
+    monitorHistory: monitorHistory?.history ?? null,
+  });
   return { model, snapshot, problems };
 }
 

@@ -24,6 +24,7 @@ import {
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { IssueRecord } from '../lib/schema/snapshot.ts';
 import type { SiteModel } from '../lib/site-model.ts';
+import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comment.ts';
 import { createComment, getIssueNodeId, listPinnedIssues, pinIssue, readIssueComments, unpinIssue, updateComment } from './announce-api.ts';
 import type { GitHubClient } from './client.ts';
 import { type ClientDefaultsOptions, createClientWithDefaults } from './client.ts';
@@ -32,7 +33,6 @@ import { parseRepo, type Repo } from './fetchers.ts';
 import { graphqlFailure, graphqlRefusal, writeRefused } from './write-errors.ts';
 
 /** The login GITHUB_TOKEN writes as. */
-export const ACTIONS_BOT = 'github-actions[bot]';
 
 export interface AnnounceOptions extends ClientDefaultsOptions {
   /** `site` must be the published URL (SITREP_SITE_URL in the workflow): comments link to it. */
@@ -85,7 +85,7 @@ export async function runAnnounce(options: AnnounceOptions): Promise<AnnounceSum
   const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn });
 
   const trusted = trustedLogins(model.issues, config.maintainers);
-  const bots = new Set(options.botLogins ?? [ACTIONS_BOT]);
+  const bots = new Set(options.botLogins ?? [DEFAULT_BOT_LOGIN]);
   const isSitrepAuthor = (login: string): boolean => bots.has(login) || trusted.has(login);
   const incidents = toAnnounceIncidents(model.incidents, model.postmortems, config.site);
   const comments = readSitrepComments(model.issues, isSitrepAuthor);

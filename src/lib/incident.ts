@@ -67,6 +67,8 @@ export interface Incident {
   readonly timeline: readonly StatusChange[];
   /** Changes by untrusted people not shown until a maintainer confirms them (see trusted-state.ts). */
   readonly unconfirmed: readonly UnconfirmedChange[];
+  /** Set when a monitor opened it (src/lib/monitor/marker.ts): the page says "detected automatically". */
+  readonly detectedBy?: { readonly monitorId: string; readonly name: string } | undefined;
 }
 
 export interface Renderers {

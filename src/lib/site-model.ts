@@ -8,10 +8,13 @@ import { buildIncident, type Incident, isTrustedlyLabelled, type Notice, type Re
 import { hasLabel } from './labels.ts';
 import { buildMaintenance, type Maintenance } from './maintenance.ts';
 import { createMarkdownRenderer, markdownToPlainText } from './markdown.ts';
+import { monitorIdOf, trustMonitorBot } from './monitor/marker.ts';
+import { buildMonitorsView, type MonitorsView } from './monitor/views.ts';
 import { findOnCall } from './oncall.ts';
 import { type PageRecord, readRecordPages } from './paging-plan.ts';
 import { buildPostmortemFromFile, buildPostmortemFromIssue, type Postmortem, type PostmortemFile } from './postmortem.ts';
 import type { Component, SiteConfig } from './schema/config.ts';
+import type { MonitorHistory } from './schema/monitor-history.ts';
 import { type IssueRecord, IssueRecordSchema, type ReferencedIssue, type Snapshot } from './schema/snapshot.ts';
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, type ComponentStatus, SEVERITY_INFO, worseStatus } from './severity.ts';
 import { DEFAULT_BOT_LOGIN } from './sitrep-comment.ts';
@@ -69,6 +72,8 @@ export interface SiteModel {
   readonly pages: ReadonlyMap<number, readonly PageRecord[]>;
   /** Who is on call at build time, for the home page; null when `oncall` is absent or `showOnPage` is off. */
   readonly onCallNow: OnCallNow | null;
+  /** The monitors: last results, response-time charts, when they last ran. */
+  readonly monitors: MonitorsView;
 }
 
 export interface OnCallNow {
@@ -83,8 +88,10 @@ export interface SiteModelInput {
   readonly postmortemFiles: readonly PostmortemFile[];
   readonly now: Date;
   readonly demo: boolean;
-  /** Logins sitrep comments as (SITREP_BOT_LOGIN); default GITHUB_TOKEN's github-actions[bot]. */
+  /** Logins sitrep writes as (SITREP_BOT_LOGIN); default GITHUB_TOKEN's github-actions[bot]. Its pages and a monitor's issues are recognised by them. */
   readonly botLogins?: readonly string[];
+  /** The monitor history, when one reached the build. */
+  readonly monitorHistory?: MonitorHistory | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -119,7 +126,7 @@ function normalizeTimes(issue: IssueRecord): IssueRecord {
   };
 }
 
-function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[]) {
+function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: Notice[], bots: readonly string[]) {
   const incidents: IssueRecord[] = [];
   const maintenance: IssueRecord[] = [];
   const postmortems: IssueRecord[] = [];
@@ -136,13 +143,16 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
           ? labels.postmortem
           : undefined;
     if (!kind) continue;
-    if (!isTrustedlyLabelled(issue, kind)) {
+    // A monitor's own incident (bot author AND marker) is published; nothing else the bot writes is trusted.
+    const byMonitor = kind === labels.incident && monitorIdOf({ author: issue.author.login, body: issue.body }, bots) !== null;
+    if (!byMonitor && !isTrustedlyLabelled(issue, kind)) {
       if (!hasLabel(issue.labels, labels.embargoed))
         notices.push({ where, message: `labelled "${kind}" but neither opened nor labelled by a maintainer (${issue.author.login}); not published` });
       continue;
     }
-    // From here on the page shows only what trusted people did (labels, state, title, body).
-    const trusted = readTrustedIssue(issue, kind, notices);
+    // From here on the page shows only what trusted people did (labels, state, title, body); on a
+    // monitor's own issue the bot's labels and close count too (it opened and resolves it).
+    const trusted = readTrustedIssue(byMonitor ? trustMonitorBot(issue, bots) : issue, kind, notices);
     if (hasLabel(trusted.issue.labels, labels.embargoed)) continue;
     unconfirmed.set(issue.number, trusted.unconfirmed);
     if (kind === labels.incident) incidents.push(trusted.issue);
@@ -205,10 +215,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const read = readIssues(snapshot.issues);
   const { issues, duplicates } = dropDuplicateIssues(read.issues);
   const skipped = [...read.skipped, ...duplicates];
-  const kinds = classify(issues, config, notices);
+  const bots = input.botLogins ?? [DEFAULT_BOT_LOGIN];
+  const kinds = classify(issues, config, notices, bots);
 
   const incidents = kinds.incidents
-    .map((issue) => buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices, kinds.unconfirmed.get(issue.number)))
+    .map((issue) =>
+      withDetection(buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices, kinds.unconfirmed.get(issue.number)), issue, config, bots),
+    )
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const maintenances = kinds.maintenance
     .map((issue) => buildMaintenance(issue, config, now, renderFor(`issue #${issue.number}`), notices))
@@ -236,10 +249,9 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const recent = incidents.filter((i) => !i.active && (i.resolvedAt ?? i.withdrawnAt ?? i.updatedAt) >= weekAgo);
   const components = buildComponents(config, active, maintenances);
-  const bots = new Set(input.botLogins ?? [DEFAULT_BOT_LOGIN]);
   const pages = new Map<number, readonly PageRecord[]>();
   for (const issue of kinds.incidents) {
-    const found = readRecordPages(issue, (login) => bots.has(login));
+    const found = readRecordPages(issue, (login) => bots.some((bot) => bot.toLowerCase() === login.toLowerCase()));
     if (found.length > 0) pages.set(issue.number, found);
   }
   const dataAgeMinutes = Math.max(0, Math.floor((now.getTime() - new Date(snapshot.takenAt).getTime()) / 60_000));
@@ -278,6 +290,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     skipped,
     pages,
     onCallNow: describeOnCallNow(config, now),
+    monitors: buildMonitorsView(config, input.monitorHistory ?? null, now),
   };
 }
 
@@ -285,4 +298,12 @@ function describeOnCallNow(config: SiteConfig, now: Date): OnCallNow | null {
   if (!config.oncall?.showOnPage) return null;
   const found = findOnCall(config.oncall, now);
   return found ? { rotation: found.rotation, responders: found.responders } : { rotation: null, responders: [] };
+}
+
+/** Marks an incident a monitor opened: the page says "detected automatically" and names the monitor. */
+function withDetection(incident: Incident, issue: IssueRecord, config: SiteConfig, bots: readonly string[]): Incident {
+  const id = monitorIdOf({ author: issue.author.login, body: issue.body }, bots);
+  if (id === null) return incident;
+  const monitor = config.monitors.find((m) => m.id === id);
+  return { ...incident, detectedBy: { monitorId: id, name: monitor?.name ?? id } };
 }

@@ -77,7 +77,9 @@ export const IncidentSchema = z.object({ ...incidentFields(IncidentStatus), post
 const MaintenanceStatus = z.enum(['scheduled', 'in_progress', 'verifying', 'completed']);
 export const MaintenanceSchema = z.object({ ...incidentFields(MaintenanceStatus), scheduled_for: Timestamp, scheduled_until: Timestamp }).strict();
 
-export const StatusFileSchema = z.object({ page: PageSchema, status: StatusSchema }).strict();
+/** `monitors` is sitrep's own addition (when monitors are configured); clients ignore unknown keys. */
+const MonitorsRunSchema = z.object({ last_run_at: Timestamp.nullable(), inconclusive: z.string().nullable() }).strict();
+export const StatusFileSchema = z.object({ page: PageSchema, status: StatusSchema, monitors: MonitorsRunSchema.optional() }).strict();
 export const ComponentsFileSchema = z.object({ page: PageSchema, components: z.array(ComponentSchema) }).strict();
 export const IncidentsFileSchema = z.object({ page: PageSchema, incidents: z.array(IncidentSchema) }).strict();
 export const MaintenancesFileSchema = z.object({ page: PageSchema, scheduled_maintenances: z.array(MaintenanceSchema) }).strict();

@@ -103,9 +103,10 @@ export class FakeGitHubRepo {
   readonly pinned: number[] = [];
   /**
    * What the token the tests send may do here. `issues: false` answers writes with 403 ("Resource
-   * not accessible by integration"); `pin: false` answers pinIssue/unpinIssue with a FORBIDDEN error.
+   * not accessible by integration"); `pin: false` answers pinIssue/unpinIssue with a FORBIDDEN error;
+   * `actions: false` answers the workflow enable endpoint with 403.
    */
-  readonly tokenCan = { issues: true, pin: true };
+  readonly tokenCan = { issues: true, pin: true, actions: true };
   private lastNumber = 0;
 
   constructor(

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.ts';
 import { installIssueRoutes } from './github-issue-routes.ts';
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
+import { installMonitorRoutes } from './github-monitor-routes.ts';
 import { FakeClock, FakeGitHubRepo } from './github-repo.ts';
 import { installWriteRoutes } from './github-write-routes.ts';
 
@@ -120,6 +121,7 @@ export class GitHubTestServer {
     installWriteRoutes(this);
     installIssueRoutes(this);
     installGraphqlRoute(this);
+    installMonitorRoutes(this);
   }
 
   async start(): Promise<this> {

@@ -1,12 +1,13 @@
 /**
  * The architecture holds (README, "Architecture"): src/lib is pure — no node:*, no process, no
- * astro:*, no octokit, nothing from src/data, src/github or src/demo — and only src/github and
- * scripts/ touch the network. The checker is itself tested on bad samples, so it can fail.
+ * astro:*, no octokit, nothing from src/data, src/github or src/demo — only the edge (src/github,
+ * src/monitor, src/notify) and scripts/ touch the network, and commands never import test code.
+ * The checker is itself tested on bad samples, so it can fail.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { networkViolations, pureCoreViolations, ROOT, readFacts, sourceFiles } from './architecture.ts';
+import { NETWORK_EDGE, networkViolations, pureCoreViolations, ROOT, readFacts, scriptViolations, sourceFiles } from './architecture.ts';
 
 const read = (file: string) => readFacts(readFileSync(path.join(ROOT, file), 'utf8'), file);
 
@@ -41,6 +42,15 @@ describe('the checker catches what it should', () => {
   ])('network: $problem', ({ code, problem }) => {
     expect(networkViolations(readFacts(code))).toContain(problem);
   });
+
+  test.each([
+    { file: 'scripts/sync.ts', code: "import { startGitHubServer } from '../tests/support/github-server.ts';", bad: true },
+    { file: 'scripts/lib/cli.ts', code: "import { x } from '../../tests/support/records.ts';", bad: true },
+    { file: 'scripts/lib/bench-monitors.ts', code: "import { startGitHubServer } from '../../tests/support/github-server.ts';", bad: false },
+    { file: 'scripts/sync.ts', code: "import { runSync } from '../src/github/sync.ts';", bad: false },
+  ])('scripts: $file importing "$code" is a problem: $bad', ({ file, code, bad }) => {
+    expect(scriptViolations(file, readFacts(code)).length > 0).toBe(bad);
+  });
 });
 
 describe('the code follows it', () => {
@@ -51,10 +61,17 @@ describe('the code follows it', () => {
     expect(problems).toEqual([]);
   });
 
-  test('only src/github and scripts/ touch the network', () => {
-    const files = sourceFiles('src').filter((file) => !file.startsWith('src/github/'));
+  test('only the edge (src/github, src/monitor, src/notify) and scripts/ touch the network', () => {
+    const files = sourceFiles('src').filter((file) => !NETWORK_EDGE.some((edge) => file.startsWith(edge)));
     expect(files.length).toBeGreaterThan(40);
     const problems = files.flatMap((file) => networkViolations(read(file)).map((p) => `${file} ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  test('commands never import test code (only the benchmark reuses its local servers)', () => {
+    const files = sourceFiles('scripts');
+    expect(files.length).toBeGreaterThan(10);
+    const problems = files.flatMap((file) => scriptViolations(file, read(file)).map((p) => `${file} ${p}`));
     expect(problems).toEqual([]);
   });
 });

@@ -80,7 +80,27 @@ export function pureCoreViolations(file: string, facts: FileFacts): string[] {
   return problems;
 }
 
-/** Why `file` breaks "only src/github and scripts/ touch the network", if it does. */
+/**
+ * The edge: the only folders of src/ whose code talks to the network — GitHub (src/github), the
+ * monitors' probes of the project's sites and registries (src/monitor) and the chat webhooks
+ * (src/notify) — besides the commands in scripts/.
+ */
+export const NETWORK_EDGE = ['src/github/', 'src/monitor/', 'src/notify/'] as const;
+
+/** The benchmark reuses the tests' local servers (a GitHub-compatible API, monitor targets); the commands never import tests/. */
+export function isBenchmark(file: string): boolean {
+  return file === 'scripts/bench.ts' || file.startsWith('scripts/lib/bench-') || file.endsWith('-bench.ts');
+}
+
+/** Why a command's `file` (under scripts/) imports test code, if it does. */
+export function scriptViolations(file: string, facts: FileFacts): string[] {
+  if (isBenchmark(file)) return [];
+  return facts.imports
+    .filter((spec) => spec.startsWith('.') && path.posix.join(path.posix.dirname(file), spec).startsWith('tests/'))
+    .map((spec) => `imports ${spec} (test code)`);
+}
+
+/** Why `file` breaks "only the edge and scripts/ touch the network", if it does. */
 export function networkViolations(facts: FileFacts): string[] {
   return [
     ...facts.imports.filter((spec) => NETWORK_MODULES.test(spec)).map((spec) => `imports ${spec}`),

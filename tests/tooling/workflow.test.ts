@@ -71,6 +71,7 @@ interface Step {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
   'continue-on-error'?: boolean;
+  name?: string;
 }
 interface Job {
   if?: string;
@@ -111,8 +112,8 @@ describe('.github/workflows/status.yml', () => {
   });
 
   test('ignores comments on pull requests', () => {
-    expect(jobs['build']?.if).toBe('${{ !github.event.issue.pull_request }}');
-    for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels') expect(job.needs).toContain('build');
+    expect(jobs['build']?.if).toBe('${{ !cancelled() && !github.event.issue.pull_request }}');
+    for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels' && name !== 'monitor') expect(job.needs).toContain('build');
   });
 
   test('syncs, deploys and announces one run at a time, never cancelling one in flight', () => {
@@ -130,6 +131,9 @@ describe('.github/workflows/status.yml', () => {
       const job = jobs[name];
       if (!job) return false;
       if (job.if?.includes('!github.event.issue.pull_request')) return true;
+      // Or it runs only for named events, none of them a comment (`github.event_name == 'schedule' || …`).
+      const events = [...(job.if ?? '').matchAll(/github\.event_name == '([a-z_]+)'/g)].map((m) => m[1]);
+      if (events.length > 0 && !events.includes('issue_comment') && !/!=|&&/.test(job.if ?? '')) return true;
       const needs = typeof job.needs === 'string' ? [job.needs] : (job.needs ?? []);
       // A job whose needs were skipped is skipped too, unless its `if` says always().
       return !job.if?.includes('always()') && needs.some(skipsPullRequests);
@@ -142,6 +146,7 @@ describe('.github/workflows/status.yml', () => {
   test('grants each job only what it needs', () => {
     expect(workflow.permissions).toEqual({});
     expect(Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, job.permissions]))).toEqual({
+      monitor: { contents: 'read', issues: 'write', actions: 'write' },
       build: { contents: 'read', issues: 'read', pages: 'read' },
       deploy: { pages: 'write', 'id-token': 'write' },
       announce: { contents: 'read', issues: 'write' },
@@ -237,6 +242,28 @@ describe('.github/workflows/status.yml', () => {
       buildSteps.findIndex((s) => s.run === 'npm run build'),
     );
     expect(buildSteps.filter((s) => record(s) && s.uses === 'actions/cache/save@v6')).toEqual([]);
+  });
+
+  test('the scheduled run does monitor → sync → build → deploy; a failed monitor blocks nothing; the schedule is kept alive', () => {
+    const monitor = jobs['monitor'];
+    expect(monitor?.if).toBe("${{ github.event_name == 'schedule' || github.event_name == 'workflow_dispatch' }}");
+    expect(jobs['build']?.needs).toBe('monitor');
+    const run = step('monitor', (s) => s.id === 'monitor');
+    expect(run.run).toBe('npm run monitor');
+    expect(run['continue-on-error']).toBe(true);
+    const order = monitor!.steps.map((s) => s.name ?? s.uses ?? s.run ?? '');
+    expect(order.indexOf('Restore the monitor history')).toBeLessThan(order.indexOf('Run the monitors'));
+    expect(order.indexOf('Run the monitors')).toBeLessThan(order.indexOf('Save the monitor history'));
+    const key = 'sitrep-monitors-${{ github.run_id }}-${{ github.run_attempt }}';
+    expect(step('monitor', (s) => s.name === 'Save the monitor history').with).toEqual({ path: 'content/monitor-history.json', key });
+    expect(step('build', (s) => s.name === 'Restore the monitor history').with).toEqual({
+      path: 'content/monitor-history.json',
+      key,
+      'restore-keys': 'sitrep-monitors-',
+    });
+    const keepalive = step('monitor', (s) => s.run === 'npm run keepalive');
+    expect(keepalive.if).toBe("${{ github.event_name == 'schedule' }}");
+    expect(keepalive['continue-on-error']).toBe(true);
   });
 
   test('every npm script it runs exists', () => {

@@ -99,7 +99,10 @@ export interface SummaryFile {
 }
 /** Every other file is the page plus some of summary.json's keys, as Statuspage's are. */
 type FileOf<K extends Exclude<keyof SummaryFile, 'page'>> = Pick<SummaryFile, 'page' | K>;
-export type StatusFile = FileOf<'status'>;
+export type StatusFile = FileOf<'status'> & {
+  /** A sitrep extension, present when monitors are configured: when they last ran (null: never). */
+  readonly monitors?: { readonly last_run_at: string | null; readonly inconclusive: string | null };
+};
 export type ComponentsFile = FileOf<'components'>;
 export type IncidentsFile = FileOf<'incidents'>;
 export type MaintenancesFile = FileOf<'scheduled_maintenances'>;

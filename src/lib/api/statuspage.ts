@@ -3,7 +3,7 @@
  * Pure: the same model and base give byte-identical files.
  */
 import { buildApiComponents } from './components.ts';
-import type { ApiContext } from './context.ts';
+import { type ApiContext, toApiTime } from './context.ts';
 import { toApiIncident, toApiMaintenance } from './incidents.ts';
 import type { ApiFile } from './paths.ts';
 import { deriveApiStatus } from './status.ts';
@@ -44,7 +44,7 @@ export function buildStatuspageApi(ctx: ApiContext): StatuspageFiles {
   const active = maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying').sort(bySchedule);
   return {
     'summary.json': { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming].sort(bySchedule), status },
-    'status.json': { page, status },
+    'status.json': { page, status, ...monitorsRun(ctx) },
     'components.json': { page, components },
     'incidents.json': { page, incidents: incidents.slice(0, LIST_LIMIT) },
     'incidents/unresolved.json': { page, incidents: unresolved },
@@ -52,4 +52,11 @@ export function buildStatuspageApi(ctx: ApiContext): StatuspageFiles {
     'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
     'scheduled-maintenances/active.json': { page, scheduled_maintenances: active },
   };
+}
+
+/** When the monitors last ran, for status.json; absent without monitors, so the file stays Statuspage's own. */
+function monitorsRun({ model }: ApiContext): Pick<StatusFile, 'monitors'> {
+  if (model.config.monitors.length === 0) return {};
+  const { lastRunAt, lastRunInconclusive } = model.monitors;
+  return { monitors: { last_run_at: lastRunAt ? toApiTime(lastRunAt) : null, inconclusive: lastRunInconclusive } };
 }

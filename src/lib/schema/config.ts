@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { isHttpUrl } from '../url-schemes.ts';
+import { checkMonitors, FailuresToOpenSchema, MonitorsSchema, SuccessesToCloseSchema } from './monitors.ts';
 import { NotifySchema, OnCallSchema } from './response.ts';
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -97,8 +98,21 @@ export const SiteConfigSchema = z
     oncall: OnCallSchema.optional(),
     /** Chat channels and webhooks told of every incident step. */
     notify: NotifySchema.default([]),
+    /** Checks that open and resolve incidents on their own (see src/lib/schema/monitors.ts). */
+    monitors: MonitorsSchema,
+    /** Consecutive failed monitor runs that open an incident, for monitors that do not say. */
+    failuresToOpen: FailuresToOpenSchema,
+    /** Consecutive good monitor runs that resolve it, for monitors that do not say. */
+    successesToClose: SuccessesToCloseSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) =>
+    checkMonitors(
+      config.monitors,
+      config.components.map((c) => c.id),
+      ctx,
+    ),
+  );
 
 export type Component = z.infer<typeof ComponentSchema>;
 export type Labels = z.infer<typeof LabelsSchema>;
