@@ -151,8 +151,8 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
       continue;
     }
     // From here on the page shows only what trusted people did (labels, state, title, body); on a
-    // monitor's own issue the bot's labels and close count too (it opened and resolves it).
-    const trusted = readTrustedIssue(byMonitor ? trustMonitorBot(issue, bots) : issue, kind, notices);
+    // monitor's own issue the bot's incident, severity and component labels and its close count too.
+    const trusted = readTrustedIssue(byMonitor ? trustMonitorBot(issue, bots, labels) : issue, kind, notices);
     if (hasLabel(trusted.issue.labels, labels.embargoed)) continue;
     unconfirmed.set(issue.number, trusted.unconfirmed);
     if (kind === labels.incident) incidents.push(trusted.issue);

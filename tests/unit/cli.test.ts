@@ -42,10 +42,13 @@ describe('parseCommandLine', () => {
 
 describe('githubEnv', () => {
   test.each([
-    { env: {}, expected: { token: undefined, apiUrl: undefined, throttle: true } },
-    { env: { GITHUB_TOKEN: ' t ', GITHUB_API_URL: '' }, expected: { token: 't', apiUrl: undefined, throttle: true } },
-    { env: { SITREP_GITHUB_THROTTLE: 'OFF' }, expected: { token: undefined, apiUrl: undefined, throttle: false } },
-    { env: { SITREP_GITHUB_THROTTLE: 'on' }, expected: { token: undefined, apiUrl: undefined, throttle: true } },
+    { env: {}, expected: { token: undefined, apiUrl: undefined, throttle: true, botLogin: 'github-actions[bot]' } },
+    { env: { GITHUB_TOKEN: ' t ', GITHUB_API_URL: '' }, expected: { token: 't', apiUrl: undefined, throttle: true, botLogin: 'github-actions[bot]' } },
+    { env: { SITREP_GITHUB_THROTTLE: 'OFF' }, expected: { token: undefined, apiUrl: undefined, throttle: false, botLogin: 'github-actions[bot]' } },
+    {
+      env: { SITREP_GITHUB_THROTTLE: 'on', SITREP_BOT_LOGIN: ' status-bot ' },
+      expected: { token: undefined, apiUrl: undefined, throttle: true, botLogin: 'status-bot' },
+    },
   ])('$env', ({ env, expected }) => {
     expect(githubEnv(env)).toEqual(expected);
   });

@@ -16,7 +16,7 @@ function model(records: ReturnType<typeof issue>[], monitorBots?: string[]) {
     postmortemFiles: [],
     now: new Date('2026-11-21T12:00:00Z'),
     demo: false,
-    ...(monitorBots ? { monitorBots } : {}),
+    ...(monitorBots ? { botLogins: monitorBots } : {}),
   });
 }
 

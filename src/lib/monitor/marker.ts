@@ -39,17 +39,26 @@ export function monitorIdOf(issue: { author: string; body: string | null }, botL
 }
 
 /**
- * A monitor's own issue as the page reads it: the bot opened it, labelled it and closes it on
- * recovery, so its author and the bot's own events count as trusted there (and only there); its
- * comments stay the bot's, never an update or an acknowledgement.
+ * A monitor's own issue as the page reads it. The bot opened it with the incident, severity and
+ * component labels and closes it on recovery, so those of the bot's events count as trusted there
+ * (labels GitHub recorded no event for count as the bot's at opening). Nothing else it does counts:
+ * the bot identity is shared by every workflow of the repository, so a status or `embargoed` label,
+ * a reopen or a comment from it stays untrusted, and its comments are never updates.
  */
-export function trustMonitorBot(issue: IssueRecord, botLogins: readonly string[]): IssueRecord {
+export function trustMonitorBot(issue: IssueRecord, botLogins: readonly string[], labels: Labels): IssueRecord {
   const isBot = (login: string): boolean => botLogins.some((bot) => sameLogin(bot, login));
-  return {
-    ...issue,
-    author: { ...issue.author, trusted: true },
-    events: issue.events.map((e) => (isBot(e.actor.login) ? { ...e, actor: { ...e.actor, trusted: true } } : e)),
-  };
+  const prefix = labels.componentPrefix.toLowerCase();
+  const monitorLabel = (label: string): boolean =>
+    sameLogin(label, labels.incident) || Object.values(labels.severity).some((l) => sameLogin(l, label)) || label.toLowerCase().startsWith(prefix);
+  const events = issue.events.map((e) => {
+    const own = e.type === 'closed' || ((e.type === 'labeled' || e.type === 'unlabeled') && e.label !== undefined && monitorLabel(e.label));
+    return isBot(e.actor.login) && own ? { ...e, actor: { ...e.actor, trusted: true } } : e;
+  });
+  const explained = new Set(issue.events.flatMap((e) => (e.label !== undefined ? [e.label.toLowerCase()] : [])));
+  const atOpening = issue.labels
+    .filter((label) => monitorLabel(label) && !explained.has(label.toLowerCase()))
+    .map((label, i) => ({ id: -1 - i, type: 'labeled' as const, actor: { ...issue.author, trusted: true }, createdAt: issue.createdAt, label }));
+  return { ...issue, events: [...atOpening, ...events] };
 }
 
 /** The same question for a snapshot record. */
