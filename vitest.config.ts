@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/build/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          include: ['tests/build/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/monitor/page.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
@@ -29,7 +29,8 @@ export default defineConfig({
             'tests/tooling/**/*.test.ts',
             'tests/monitor/**/*.test.ts',
           ],
-          exclude: ['tests/tooling/architecture.test.ts', '**/node_modules/**'],
+          // The monitor page test runs `astro build`: it is an integration test.
+          exclude: ['tests/tooling/architecture.test.ts', 'tests/monitor/page.test.ts', '**/node_modules/**'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,

@@ -35,14 +35,9 @@ runCli({ name: 'announce', usage: USAGE, options: OPTIONS }, async (flags) => {
       displayPath(paths.snapshot),
     );
   }
-  const { model, snapshot } = loadSite(env, { demo: false, paths, reason: `snapshot ${displayPath(paths.snapshot)}` });
+  // loadSite refuses a snapshot of another repository than the config's (or GITHUB_REPOSITORY).
+  const { model } = loadSite(env, { demo: false, paths, reason: `snapshot ${displayPath(paths.snapshot)}` });
   const { config } = model;
-  if (snapshot.repository.toLowerCase() !== config.repository.toLowerCase()) {
-    throw new InputError(
-      `${displayPath(paths.snapshot)} holds ${snapshot.repository}, but the config (or GITHUB_REPOSITORY) names ${config.repository}: run \`npm run sync\` for ${config.repository} first.`,
-      displayPath(paths.snapshot),
-    );
-  }
   const { token, apiUrl, throttle, botLogin } = githubEnv(env);
   if (!token) {
     throw new ExitError('GITHUB_TOKEN is not set. Pinning and commenting need a token with issues: write; GraphQL needs one even for --dry-run.');

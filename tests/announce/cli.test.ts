@@ -55,7 +55,7 @@ test.each([
     case: 'a snapshot of another repository',
     sync: true,
     env: { GITHUB_REPOSITORY: 'acme/other' },
-    message: /holds acme\/widgets, but the config \(or GITHUB_REPOSITORY\) names acme\/other/,
+    message: /holds the issues of "acme\/widgets", but this site is for "acme\/other"/,
   },
   { case: 'no token', sync: true, env: { GITHUB_TOKEN: undefined }, message: /GITHUB_TOKEN is not set/ },
 ])('refuses with exit 1: $case', async ({ sync, env, message }) => {

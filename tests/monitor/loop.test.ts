@@ -202,7 +202,9 @@ describe('the monitor loop', () => {
     const last = await run();
     expect(last.closed).toEqual([issue!.number]);
     expect(repo().get(issue!.number)).toMatchObject({ state: 'closed', state_reason: 'completed' });
-    expect(commentsOn(issue!.number).map((c) => c.body)).toEqual([expect.stringMatching(/^Recovered: .* \(down for 15 min\)\. Closing/)]);
+    expect(commentsOn(issue!.number).map((c) => c.body)).toEqual([
+      expect.stringMatching(/^<!-- sitrep-monitor-comment: homepage -->\nRecovered: .* \(down for 15 min\)\. Closing/),
+    ]);
   });
 
   test.each([
@@ -234,7 +236,7 @@ describe('the monitor loop', () => {
       commentsOn(issue!.number)
         .filter((c) => c.user === BOT)
         .map((c) => c.body);
-    expect(botComments()).toEqual([expect.stringMatching(/^Recovered: .*left to the people/)]);
+    expect(botComments()).toEqual([expect.stringMatching(/^<!-- sitrep-monitor-comment: homepage -->\nRecovered: .*left to the people/)]);
     // Down again while their issue is still open: it continues there, no second issue.
     answer.site = 500;
     await run();

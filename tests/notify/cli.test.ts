@@ -82,7 +82,7 @@ describe('npm run notify', () => {
 
     const otherRepository = await run([], { GITHUB_REPOSITORY: 'acme/other' });
     expect(otherRepository.code).toBe(1);
-    expect(otherRepository.stderr).toContain('holds acme/widgets, but the config (or GITHUB_REPOSITORY) names acme/other');
+    expect(otherRepository.stderr).toContain('holds the issues of "acme/widgets", but this site is for "acme/other"');
 
     writeFileSync(statePath(), '{"schemaVersion": 1, "updatedAt": ');
     const corrupt = await run();

@@ -196,7 +196,14 @@ describe('never paged', () => {
   });
 
   test('a P2: it only notifies the channels', async () => {
-    const n = outsiderReport('P2');
+    // The severity an outsider's label says does not count (triage is not trust): their form's does,
+    // once a maintainer adopts the report.
+    const n = repo.addIssue({
+      title: 'Docs search is slow',
+      body: incidentBody('Search takes 10 s.').replace('### Severity\n\nP1', '### Severity\n\nP2'),
+      labels: ['component:cli'],
+      user: PEOPLE.outsider,
+    }).number;
     repo.addLabel(n, 'incident', PEOPLE.admin);
     const { summary, log } = await respond();
     expect(summary.incidents).toMatchObject([{ number: n, action: 'none', detail: 'severity does not page' }]);

@@ -37,7 +37,9 @@ export function installIssueRoutes(server: GitHubTestServer): void {
           body: { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }], documentation_url: DOCS },
         };
       }
-      const issue = repo.addIssue({ title: body['title'], body: typeof body['body'] === 'string' ? body['body'] : null, user: server.actor, labels: [] });
+      // Labels given at creation are applied (and recorded as labeled events by the creator, as GitHub does).
+      const labels = Array.isArray(body['labels']) ? body['labels'].filter((l): l is string => typeof l === 'string') : [];
+      const issue = repo.addIssue({ title: body['title'], body: typeof body['body'] === 'string' ? body['body'] : null, user: server.actor, labels });
       return { status: 201, body: issueJson(server.url, repo, issue) };
     }),
     true,

@@ -65,20 +65,7 @@ const fields = (ctx: { body: unknown }): Record<string, unknown> =>
 export function installMonitorRoutes(server: GitHubTestServer): void {
   const api = () => server.url;
 
-  // https://docs.github.com/en/rest/issues/issues#create-an-issue
-  server.route(
-    'POST',
-    '/repos/:owner/:repo/issues',
-    guard(({ repo, ...ctx }) => {
-      const { title, body, labels } = fields(ctx);
-      if (typeof title !== 'string' || title === '')
-        return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] } };
-      const names = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string') : [];
-      const issue = repo.addIssue({ title, body: typeof body === 'string' ? body : null, labels: names, user: server.actor });
-      return { status: 201, body: issueJson(api(), repo, issue) };
-    }),
-    true,
-  );
+  // Creating an issue (with labels): tests/support/github-issue-routes.ts.
 
   // https://docs.github.com/en/rest/issues/issues#update-an-issue — state and state_reason only.
   server.route(

@@ -10,7 +10,7 @@ import { PEOPLE, seedIncidents } from '../support/github-fixtures.ts';
 import { readSnapshot, snapshotBytes, syncInProcess, useSyncFixture } from './harness.ts';
 
 const fixture = useSyncFixture();
-const actionItems = (numbers: number[]) => `## Action items\n\n${numbers.map((n) => `- [ ] Follow up #${n}`).join('\n')}`;
+const actionItems = (numbers: number[]) => `### Action items\n\n${numbers.map((n) => `- [ ] Follow up #${n}`).join('\n')}`;
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 const lookups = () => fixture.server.log.filter((e) => /^\/repos\/acme\/widgets\/issues\/\d+$/.test(e.path));
 
