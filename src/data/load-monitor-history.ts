@@ -4,12 +4,13 @@
  * with a warning (and so opens nothing on its own: every streak starts at 0), and the build shows
  * no monitor data rather than failing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describeZodIssues } from '../lib/errors.ts';
 import { emptyHistory } from '../lib/monitor/history.ts';
 import { type MonitorHistory, MonitorHistorySchema } from '../lib/schema/monitor-history.ts';
 import { displayPath, ROOT } from './paths.ts';
+import { readJsonFile } from './read-json-file.ts';
 
 export function resolveMonitorHistoryPath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(ROOT, env['SITREP_MONITOR_HISTORY'] ?? 'content/monitor-history.json');
@@ -25,15 +26,9 @@ export interface LoadedHistory {
 export function loadMonitorHistory(file: string): LoadedHistory {
   const where = displayPath(file);
   if (!existsSync(file)) return { history: emptyHistory(), warning: `no monitor history at ${where}: starting fresh`, found: false };
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    const reason =
-      cause instanceof SyntaxError ? `is not valid JSON (${cause.message})` : `could not be read (${(cause as NodeJS.ErrnoException).code ?? cause})`;
-    return { history: emptyHistory(), warning: `${where} ${reason}: starting a fresh monitor history`, found: false };
-  }
-  const parsed = MonitorHistorySchema.safeParse(json);
+  const read = readJsonFile(file);
+  if (!read.ok) return { history: emptyHistory(), warning: `${where} ${read.reason}: starting a fresh monitor history`, found: false };
+  const parsed = MonitorHistorySchema.safeParse(read.json);
   if (!parsed.success) {
     return {
       history: emptyHistory(),

@@ -61,11 +61,6 @@ export function trustMonitorBot(issue: IssueRecord, botLogins: readonly string[]
   return { ...issue, events: [...atOpening, ...events] };
 }
 
-/** The same question for a snapshot record. */
-export function isMonitorIssue(issue: IssueRecord, botLogins: readonly string[]): boolean {
-  return monitorIdOf({ author: issue.author.login, body: issue.body }, botLogins) !== null;
-}
-
 /** Facts about a monitor issue, from its events and comments, for the take-over rule. */
 export interface IssueActivity {
   readonly events: readonly { readonly type: string; readonly actor: string; readonly label?: string | undefined }[];

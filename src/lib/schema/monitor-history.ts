@@ -68,7 +68,6 @@ export const MonitorHistorySchema = z
   })
   .strict();
 
-export type MonitorStateRecord = z.infer<typeof MonitorStateSchema>;
 export type RawResult = z.infer<typeof RawResultSchema>;
 export type DailyAggregate = z.infer<typeof DailyAggregateSchema>;
 export type MonitorHistoryEntry = z.infer<typeof MonitorHistoryEntrySchema>;

@@ -53,7 +53,6 @@ export const NotifyStateSchema = z
 
 export type Delivery = z.infer<typeof DeliverySchema>;
 export type NotifyState = z.infer<typeof NotifyStateSchema>;
-export type SubscribeIssue = z.infer<typeof SubscribeIssueSchema>;
 
 /** The record before the first run. */
 export function emptyNotifyState(now: Date): NotifyState {
