@@ -9,6 +9,8 @@
  *   and asks only for comments updated `since` the last run).
  * - A node GitHub no longer resolves (deleted, or no longer in this repository) is handed back as
  *   `missing`: the caller asks the issue itself before removing anything, as the REST path does.
+ * - The body's edit history (`userContentEdits`, who wrote each version) comes along, so the
+ *   trust rule on bodies costs no request per issue either.
  * - Partial answers: GitHub puts `errors` next to `data`. NOT_FOUND on one node only marks that
  *   node missing; any other error fails the run like a REST error (rate limits said as such).
  *
@@ -20,6 +22,7 @@
  * https://docs.github.com/en/graphql/reference/objects#issue (comments, timelineItems)
  * https://docs.github.com/en/graphql/reference/enums#issuetimelineitemsitemtype
  */
+import { MAX_BODY_EDITS, type RawBodyEdit, toRawBodyEdits } from './body-edits.ts';
 import type { GitHubClient, RequestStats } from './client.ts';
 import { GitHubError, malformedResponse } from './errors.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent, GitHubUser } from './github-json.ts';
@@ -37,6 +40,7 @@ export const ISSUE_DETAILS_QUERY = `query issueDetails($ids: [ID!]!) {
       id number title body url state stateReason createdAt updatedAt closedAt
       repository { nameWithOwner }
       author { login }
+      userContentEdits(first: ${MAX_BODY_EDITS}) { nodes { editedAt editor { login } diff } }
       labels(first: ${MAX_BATCH}) { nodes { name } }
       assignees(first: ${MAX_BATCH}) { nodes { login } }
       comments(first: ${MAX_BATCH}) {
@@ -70,7 +74,14 @@ export interface BatchItem {
 }
 
 export type BatchResult =
-  | { kind: 'fetched'; issue: GitHubIssue; comments: GitHubComment[]; events: GitHubIssueEvent[] }
+  | {
+      kind: 'fetched';
+      issue: GitHubIssue;
+      comments: GitHubComment[];
+      events: GitHubIssueEvent[];
+      /** Who wrote each version of the body (body-edits.ts), asked in the same request. */
+      bodyEdits: RawBodyEdit[];
+    }
   /** More than one page of comments or events: fetch this one through REST. */
   | { kind: 'overflow'; issue: GitHubIssue }
   /** GitHub did not resolve the node (or it now lives in another repository): ask the issue itself. */
@@ -173,7 +184,10 @@ function readNode(node: unknown, item: BatchItem, repository: string): BatchResu
   const parsedComments = comments.nodes.map(toComment);
   if (parsedComments.some((c) => c === null)) return null;
   const events = timeline.nodes.flatMap((n, i) => toEvent(n, i + 1) ?? []);
-  return { kind: 'fetched', issue, comments: parsedComments as GitHubComment[], events };
+  const edits =
+    isObject(node['userContentEdits']) && Array.isArray(node['userContentEdits']['nodes']) ? toRawBodyEdits(node['userContentEdits']['nodes']) : null;
+  if (!edits) return null;
+  return { kind: 'fetched', issue, comments: parsedComments as GitHubComment[], events, bodyEdits: edits };
 }
 
 /** The shape of @octokit/graphql's GraphqlResponseError, read structurally. */

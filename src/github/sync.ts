@@ -142,10 +142,11 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const fetchedEdits = new Map<number, RawBodyEdit[]>();
     const keptEdits = new Map<number, BodyEdit[] | undefined>();
     let uncheckedBodies = 0;
-    for (const { issue } of details) {
+    for (const { issue, bodyEdits } of details) {
       if (issue.user?.login && trust.isTrusted(issue.user.login)) continue;
       const before = previous.records.get(issue.number);
       if (before && before.body === (issue.body ? issue.body : null)) keptEdits.set(issue.number, before.bodyEdits);
+      else if (bodyEdits) fetchedEdits.set(issue.number, bodyEdits);
       else if (options.token) fetchedEdits.set(issue.number, await listBodyEdits(octokit, repo, issue.number));
       else uncheckedBodies++;
     }
@@ -238,6 +239,8 @@ interface IssueDetails {
   issue: GitHubIssue;
   comments: GitHubComment[];
   events: GitHubIssueEvent[];
+  /** The body's versions when a GraphQL batch brought them (else asked per issue where needed). */
+  bodyEdits?: RawBodyEdit[];
 }
 
 interface FetchDetailsInput {

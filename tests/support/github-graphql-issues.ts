@@ -91,6 +91,10 @@ function issueNode(repo: FakeGitHubRepo, number: number, comments: ConnectionArg
     closedAt: issue.closed_at,
     repository: { nameWithOwner: repo.fullName },
     author: login(issue.user),
+    // Newest first, as GitHub lists them; `diff` holds each version's whole text (see github-graphql.ts).
+    userContentEdits: {
+      nodes: [...(issue.edits ?? [])].reverse().map((e) => ({ editedAt: e.editedAt, editor: login(e.editor), diff: e.body ?? '' })),
+    },
     labels: page(
       issue.labels.map((name) => ({ name })),
       100,

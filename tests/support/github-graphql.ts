@@ -20,8 +20,8 @@ interface GraphqlRequest {
 export function describeGraphqlOperation(body: unknown): string {
   const { query } = readRequest(body);
   const kind = /^\s*mutation\b/.test(query) ? 'mutation' : 'query';
+  if (isIssueNodesQuery(query)) return `${kind} nodes`; // before userContentEdits, which it asks too
   const field = ['unpinIssue', 'pinIssue', 'pinnedIssues', 'userContentEdits'].find((name) => new RegExp(`\\b${name}\\b`).test(query));
-  if (!field && isIssueNodesQuery(query)) return `${kind} nodes`;
   return field ? `${kind} ${field}` : 'unknown';
 }
 

@@ -31,6 +31,11 @@ function seedVariedHistory(server: GitHubTestServer): void {
   repo.addLabel(8, 'P1', PEOPLE.triager);
   repo.addIssue({ title: 'Planned upgrade', labels: ['maintenance'], user: PEOPLE.writer, body: 'Window: tomorrow' });
   repo.addIssue({ title: 'Not tracked', labels: ['question'], user: PEOPLE.outsider });
+  // An outsider's report whose body a maintainer rewrote, and one the outsider edited again.
+  const report = repo.addIssue({ title: 'Outsider report', labels: ['incident'], user: PEOPLE.outsider, body: 'It is all down!!' }).number;
+  repo.editIssue(report, { body: 'CLI installs fail on Windows.' }, PEOPLE.admin);
+  const other = repo.addIssue({ title: 'Another report', labels: ['incident'], user: PEOPLE.outsider, body: 'Broken' }).number;
+  repo.editIssue(other, { body: 'Broken, see https://evil.example' }, PEOPLE.outsider);
 }
 
 describe('batched sync', () => {
@@ -42,14 +47,25 @@ describe('batched sync', () => {
     try {
       const perIssue = await syncInProcess(server, rest, { batchFrom: Number.POSITIVE_INFINITY });
       expect(graphqlRequests(server)).toHaveLength(0);
+      const bodyEditRequests = (ops: string[]) => ops.filter((op) => op === 'query userContentEdits').length;
+      expect(bodyEditRequests(server.log.map((e) => e.operation ?? ''))).toBe(2);
       server.clearLog();
 
       const batched = await syncInProcess(server, ws);
-      expect(graphqlRequests(server)).toHaveLength(3); // 201 issues: 100 + 100 + 1
+      expect(graphqlRequests(server)).toHaveLength(3); // 203 issues: 100 + 100 + 3
       expect(restDetails(server)).toEqual([]);
-      expect(batched.issues).toMatchObject({ tracked: 201, changed: 201, deferred: 0 });
+      expect(bodyEditRequests(server.log.map((e) => e.operation ?? ''))).toBe(0); // they came in the batches
+      expect(batched.issues).toMatchObject({ tracked: 203, changed: 203, deferred: 0 });
       expect(batched.requests.counted).toBeLessThan(perIssue.requests.counted / 20);
       expect(withoutEventIds(readSnapshot(ws).records)).toEqual(withoutEventIds(readSnapshot(rest).records));
+      expect(
+        readSnapshot(ws)
+          .records.find((r) => r.title === 'Outsider report')
+          ?.bodyEdits?.map((e) => e.editor),
+      ).toEqual([
+        { login: PEOPLE.outsider, trusted: false },
+        { login: PEOPLE.admin, trusted: true },
+      ]);
       // Same-second events keep GitHub's order: three labels at creation.
       const first = readSnapshot(ws).records.find((r) => r.number === 1);
       expect(first?.events.slice(0, 3).map((e) => e.label)).toEqual(['incident', 'P1', 'component:cli']);
