@@ -33,7 +33,6 @@ export const MAX_BATCH = 100;
 const ITEM_TYPES = ['LABELED_EVENT', 'UNLABELED_EVENT', 'ASSIGNED_EVENT', 'UNASSIGNED_EVENT', 'CLOSED_EVENT', 'REOPENED_EVENT', 'RENAMED_TITLE_EVENT'];
 
 export const ISSUE_DETAILS_QUERY = `query issueDetails($ids: [ID!]!) {
-  rateLimit { cost remaining resetAt }
   nodes(ids: $ids) {
     __typename
     ... on Issue {

@@ -4,7 +4,7 @@
  * filtered by `itemTypes`. The page sizes and item types are read from the query text, so a client
  * asking for 10 comments gets 10 and `hasNextPage`; at most 100 ids per query, as on GitHub. A node
  * that does not resolve is `null` in `data.nodes` with a NOT_FOUND error at its path — GitHub's
- * partial answer. `rateLimit { cost remaining resetAt }` is answered from the core bucket.
+ * partial answer.
  *
  * https://docs.github.com/en/graphql/reference/queries#nodes
  */
@@ -152,10 +152,6 @@ export function issueNodesQuery(server: GitHubTestServer, query: string, variabl
     }
     return issueNode(found.repo, found.number, comments ?? none, timeline ?? none);
   });
-  const data: Record<string, unknown> = { nodes };
-  if (/\brateLimit\b/.test(query)) {
-    const { remaining, reset } = server.rate.core;
-    data['rateLimit'] = { cost: 1, remaining, resetAt: new Date(reset * 1000).toISOString() };
-  }
+  const data = { nodes };
   return { status: 200, body: errors.length > 0 ? { data, errors } : { data } };
 }
