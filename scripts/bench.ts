@@ -8,7 +8,7 @@
  *   npm run bench                       build the demo (cached) and measure it
  *   npm run bench -- --dist dist --base /status/   measure an existing build instead
  *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
- *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 40 s)
+ *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
  *
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
