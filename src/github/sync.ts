@@ -222,7 +222,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
         changed: details.length,
         removed: removed.size,
         deferred,
-        resumed: resume ? resume.pending.length : 0,
+        resumed: resume && !fullReason ? resume.pending.length : 0,
       },
       referencedIssues: referenced.length,
       requests: { total: stats.requests, notModified: stats.notModified, counted: stats.requests - stats.notModified, permissionChecks },
