@@ -8,6 +8,7 @@
  *   npm run bench                       build the demo (cached) and measure it
  *   npm run bench -- --dist dist --base /status/   measure an existing build instead
  *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
+ *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
  *
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
@@ -24,6 +25,7 @@ import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
 import { BUDGETS, type Bytes, formatKb, largestHistoryPage, measurePage, measureSite, type PageWeight } from './lib/site/page-weight.ts';
 import { buildSnapshotSite, demoSnapshot, withLongHistory } from './lib/site/snapshot-sites.ts';
 import { normaliseBase, startStaticServer } from './lib/site/static-server.ts';
+import { firstSyncFigures, SYNC_BUDGET } from './lib/sync-bench.ts';
 
 const run = promisify(execFile);
 /** Lighthouse 12 still supports Node 20 (13 needs 22); fetched by npx, not a dependency (185 MB). */
@@ -38,6 +40,7 @@ const { values: args } = parseArgs({
     'no-monitors': { type: 'boolean', default: false },
     /** Only the monitor figures (no site build, no Lighthouse). */
     'monitors-only': { type: 'boolean', default: false },
+    'no-sync-scale': { type: 'boolean', default: false },
   },
 });
 
@@ -233,6 +236,15 @@ async function main(): Promise<void> {
     if (over) broken.push(over);
   }
 
+  // Issue #15, item 1: the first sync of a long history, against the test GitHub server.
+  let syncFigures: Awaited<ReturnType<typeof firstSyncFigures>> | null = null;
+  if (!args['no-sync-scale']) {
+    say(`\nFirst sync at scale (test GitHub server, batched GraphQL details):`);
+    syncFigures = await firstSyncFigures();
+    for (const line of syncFigures.lines) say(line);
+    if (!syncFigures.ok) broken.push(`first sync of ${SYNC_BUDGET.issues} issues took ${syncFigures.counted} requests or more than one run`);
+  }
+
   say('\nBudgets:');
   say(
     `  ${home.total.gzip <= BUDGETS.homeGzip ? 'ok  ' : 'OVER'} home page ≤ ${formatKb(BUDGETS.homeGzip)} gzipped, all included: ${formatKb(home.total.gzip)}`,
@@ -242,6 +254,10 @@ async function main(): Promise<void> {
   );
   say(
     `  ${broken.some((b) => b.includes('long history')) ? 'OVER' : 'ok  '} home page does not grow with the history${args['no-long-history'] ? ' (not measured)' : ''}`,
+  );
+
+  say(
+    `  ${syncFigures === null ? 'n/a ' : syncFigures.ok ? 'ok  ' : 'OVER'} first sync of ${SYNC_BUDGET.issues.toLocaleString('en-US')} issues ≤ ${SYNC_BUDGET.maxRequests} requests, one run${syncFigures ? `: ${syncFigures.counted}` : ' (not measured)'}`,
   );
 
   if (!args['no-lighthouse']) {

@@ -47,15 +47,22 @@ function readNode(node: unknown): RawBodyEdit | null {
   return { editedAt, editor: login, body: typeof diff === 'string' && diff !== '' ? diff : null };
 }
 
+/** GraphQL's `userContentEdits.nodes` as versions, oldest first; null when a node is not shaped as asked. */
+export function toRawBodyEdits(nodes: readonly unknown[]): RawBodyEdit[] | null {
+  const edits = nodes.map(readNode);
+  if (edits.some((e) => e === null)) return null;
+  return (edits as RawBodyEdit[]).sort((a, b) => Date.parse(a.editedAt) - Date.parse(b.editedAt));
+}
+
 /** The versions of issue `number`'s body, oldest first; empty when it was never edited. */
 export async function listBodyEdits(octokit: GitHubClient, { owner, repo }: Repo, number: number): Promise<RawBodyEdit[]> {
   const answer = await octokit.graphql<BodyEditsAnswer>(BODY_EDITS, { owner, name: repo, number });
   const nodes = answer?.repository?.issue?.userContentEdits?.nodes;
   const what = `POST /graphql (userContentEdits of issue #${number})`;
   if (!Array.isArray(nodes)) throw malformedResponse(what, 'the edit history of the issue');
-  const edits = nodes.map(readNode);
-  if (edits.some((e) => e === null)) throw malformedResponse(what, 'edits with editedAt, editor and diff');
-  return (edits as RawBodyEdit[]).sort((a, b) => Date.parse(a.editedAt) - Date.parse(b.editedAt));
+  const edits = toRawBodyEdits(nodes);
+  if (!edits) throw malformedResponse(what, 'edits with editedAt, editor and diff');
+  return edits;
 }
 
 export function toBodyEdits(edits: readonly RawBodyEdit[], isTrusted: IsTrusted): BodyEdit[] {

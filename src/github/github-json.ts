@@ -17,6 +17,8 @@ export interface GitHubLabel {
 /** https://docs.github.com/en/rest/issues/issues#get-an-issue */
 export interface GitHubIssue {
   number: number;
+  /** GraphQL node id: how the batched sync asks for the issue's details (batch-details.ts). */
+  node_id?: string;
   title: string;
   body?: string | null;
   html_url: string;

@@ -19,6 +19,8 @@ export interface SyncSummary {
     removed: number;
     /** Changed issues left for the next run because the rate limit ran low. */
     deferred: number;
+    /** Issues a run cut short by the rate limit had left, fetched (or deferred again) by this one. */
+    resumed?: number;
   };
   referencedIssues: number;
   requests: {
@@ -42,7 +44,8 @@ export function formatSummary(summary: SyncSummary): string {
   const lines = [
     `Synced ${summary.repository} (${mode}) → ${summary.snapshot}`,
     `  issues: ${n(issues.tracked)} in snapshot, ${n(issues.seen)} seen, ${n(issues.changed)} changed, ${n(issues.removed)} removed` +
-      (issues.deferred > 0 ? `, ${n(issues.deferred)} deferred to the next run` : ''),
+      (issues.deferred > 0 ? `, ${n(issues.deferred)} deferred to the next run` : '') +
+      (issues.resumed ? `; resumed ${n(issues.resumed)} left by the last run` : ''),
     `  requests: ${n(requests.total)} made, ${n(requests.notModified)} not modified (304), ${n(requests.counted)} counted against the rate limit`,
     `  rate limit: ${rateLimit ? `${n(rateLimit.remaining)}/${n(rateLimit.limit)} left, resets ${rateLimit.resetAt.slice(11, 16)} UTC` : 'unknown'}; took ${(summary.durationMs / 1000).toFixed(1)} s`,
   ];

@@ -13,17 +13,18 @@ import { hasLabel, labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { BodyEdit, IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
+import { type BatchItem, fetchBatch, MAX_BATCH } from './batch-details.ts';
 import { listBodyEdits, type RawBodyEdit, toBodyEdits } from './body-edits.ts';
 import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
-import { getPermission, parseRepo, type Repo } from './fetchers.ts';
+import { getIssue, getPermission, parseRepo, type Repo } from './fetchers.ts';
 import { findChanges } from './find-changes.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { fetchIssueDetails } from './issue-details.ts';
 import { type PreviousSnapshot, readPreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
-import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';
+import { actorLogins, applyTrust, isPullRequest, isTrackedIssue, recordLogins, toIssueRecord } from './to-records.ts';
 import { createTrust } from './trust.ts';
 import { graphqlFailure } from './write-errors.ts';
 import { writeSnapshotAtomically } from './write-snapshot.ts';
@@ -50,6 +51,10 @@ export interface SyncOptions extends Omit<ClientDefaultsOptions, 'warn' | 'debug
   budgetReserve?: number;
   reconcileEveryHours?: number;
   permissionMaxAgeHours?: number;
+  /** Issues per GraphQL request of the batched path (at most 100, the default). */
+  batchSize?: number;
+  /** With a token, fetch details in GraphQL batches once at least this many issues changed (default 5; REST below it). */
+  batchFrom?: number;
 }
 
 const SILENT: SyncLog = { warn: () => {}, progress: () => {} };
@@ -84,7 +89,15 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   if (!options.token) log.warn('GITHUB_TOKEN is not set: anonymous requests are limited to 60 per hour, and only `maintainers` from the config are trusted.');
 
   const previous = readPreviousSnapshot(options.snapshotPath, repository, log.warn);
-  const fullReason = options.full ? 'asked for (--full)' : fullSyncReason(previous, labels, started, (options.reconcileEveryHours ?? 24) * HOUR);
+  // A cut run's pending issues (batched path, so only with a token). A cut *full* run is finished
+  // by incremental runs rather than listed again; a full run asked for, or forced by a bad
+  // snapshot, starts over (it lists every pending issue anyway).
+  const resume = options.token && !options.full && !previous.fullReason ? (previous.sync?.resume ?? null) : null;
+  const fullReason = options.full
+    ? 'asked for (--full)'
+    : resume?.fullReason
+      ? null
+      : fullSyncReason(previous, labels, started, (options.reconcileEveryHours ?? 24) * HOUR);
   const { octokit, stats, timeoutMs } = createClientWithDefaults({ ...options, warn: log.warn, debug: log.debug });
   const records = new Map(previous.records);
 
@@ -102,7 +115,14 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
 
     // 2. Details of changed issues only, newest first, stopping before the rate limit runs out.
     const reserve = options.budgetReserve ?? 50;
-    const { details, deferred } = await fetchDetails({ octokit, repo, changed, previous: previous.records, stats, reserve, log, removed });
+    // A full run lists every pending issue that is still tracked; otherwise they join the changed ones.
+    const listedOrGone = new Set([...changed.map((i) => i.number), ...removed]);
+    const pending = resume && !fullReason ? resume.pending.filter((p) => !listedOrGone.has(p.number) && !latest.has(p.number)) : [];
+    const batchSize = Math.min(MAX_BATCH, Math.max(1, options.batchSize ?? MAX_BATCH));
+    const batched = Boolean(options.token) && (pending.length > 0 || changed.length >= (options.batchFrom ?? 5));
+    const fetchInput = { octokit, repo, repository, labels, changed, pending, previous: previous.records, stats, reserve, log, removed, batchSize };
+    const { details, deferredItems } = batched ? await fetchBatched(fetchInput) : await fetchDetails(fetchInput);
+    const deferred = deferredItems.length;
 
     const trust = createTrust({
       maintainers: config.maintainers,
@@ -122,10 +142,11 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const fetchedEdits = new Map<number, RawBodyEdit[]>();
     const keptEdits = new Map<number, BodyEdit[] | undefined>();
     let uncheckedBodies = 0;
-    for (const { issue } of details) {
+    for (const { issue, bodyEdits } of details) {
       if (issue.user?.login && trust.isTrusted(issue.user.login)) continue;
       const before = previous.records.get(issue.number);
       if (before && before.body === (issue.body ? issue.body : null)) keptEdits.set(issue.number, before.bodyEdits);
+      else if (bodyEdits) fetchedEdits.set(issue.number, bodyEdits);
       else if (options.token) fetchedEdits.set(issue.number, await listBodyEdits(octokit, repo, issue.number));
       else uncheckedBodies++;
     }
@@ -165,9 +186,25 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
       etags,
       permissions: Object.fromEntries(Object.entries(trust.cache).filter(([login]) => inUse.has(login))),
     };
-    // Deferred issues may lie behind the high-water mark already: unsetting reconciledAt makes
-    // the next run a full one, which lists them again whatever this run was.
-    const reconciledAt = deferred > 0 ? undefined : fullReason ? started.toISOString() : previous.sync?.reconciledAt;
+    // Deferred issues may lie behind the high-water mark already. With a token the next run fetches
+    // them by node id (`resume`); without one, unsetting reconciledAt makes the next run a full
+    // one, which lists them again whatever this run was.
+    const resumable = Boolean(options.token) && deferredItems.every((i) => i.nodeId);
+    const cutFull = fullReason ?? resume?.fullReason ?? null;
+    let reconciledAt: string | undefined;
+    if (deferred > 0 && resumable) {
+      sync.resume = {
+        version: 1,
+        fullReason: cutFull,
+        startedAt: fullReason ? started.toISOString() : (resume?.startedAt ?? started.toISOString()),
+        pending: deferredItems.map((i) => ({ number: i.number, nodeId: i.nodeId })),
+      };
+      reconciledAt = fullReason ? undefined : previous.sync?.reconciledAt;
+    } else if (deferred > 0) reconciledAt = undefined;
+    else if (fullReason) reconciledAt = started.toISOString();
+    else if (resume?.fullReason)
+      reconciledAt = resume.startedAt; // the cut full run is finished now
+    else reconciledAt = previous.sync?.reconciledAt;
     if (reconciledAt) sync.reconciledAt = reconciledAt;
     if (missing.length > 0) sync.missingReferences = missing;
     const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
@@ -185,6 +222,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
         changed: details.length,
         removed: removed.size,
         deferred,
+        resumed: resume && !fullReason ? resume.pending.length : 0,
       },
       referencedIssues: referenced.length,
       requests: { total: stats.requests, notModified: stats.notModified, counted: stats.requests - stats.notModified, permissionChecks },
@@ -201,12 +239,18 @@ interface IssueDetails {
   issue: GitHubIssue;
   comments: GitHubComment[];
   events: GitHubIssueEvent[];
+  /** The body's versions when a GraphQL batch brought them (else asked per issue where needed). */
+  bodyEdits?: RawBodyEdit[];
 }
 
 interface FetchDetailsInput {
   octokit: GitHubClient;
   repo: Repo;
+  repository: string;
+  labels: readonly string[];
   changed: readonly GitHubIssue[];
+  /** Issues a cut run left to fetch, known by node id only (batched path). */
+  pending: readonly { number: number; nodeId: string }[];
   /** Records of the previous snapshot: what is known already (e.g. comments seen). */
   previous: ReadonlyMap<number, IssueRecord>;
   stats: RequestStats;
@@ -215,31 +259,87 @@ interface FetchDetailsInput {
   log: SyncLog;
   /** Written to: issues deleted between the listing and now. */
   removed: Set<number>;
+  batchSize: number;
 }
 
-/** Step 2: comments and events of the changed issues, in order; `deferred` counts those left for the next run. */
-async function fetchDetails({
-  octokit,
-  repo,
-  changed,
-  previous,
-  stats,
-  reserve,
-  log,
-  removed,
-}: FetchDetailsInput): Promise<{ details: IssueDetails[]; deferred: number }> {
+interface FetchedDetails {
+  details: IssueDetails[];
+  /** Left for the next run, in order; nodeId is '' when the listing gave none. */
+  deferredItems: { number: number; nodeId: string }[];
+}
+
+const budgetLow = (stats: RequestStats, reserve: number): boolean => stats.rateLimit !== null && stats.rateLimit.remaining < reserve;
+
+/** Step 2, one issue at a time through REST: comments and events of the changed issues, in order. */
+async function fetchDetails({ octokit, repo, changed, previous, stats, reserve, log, removed }: FetchDetailsInput): Promise<FetchedDetails> {
   const details: IssueDetails[] = [];
-  let deferred = 0;
   for (const [index, issue] of changed.entries()) {
-    if (stats.rateLimit && stats.rateLimit.remaining < reserve) {
-      deferred = changed.length - index;
-      log.warn(`Only ${stats.rateLimit.remaining} requests left: ${deferred} changed issue(s) wait for the next run.`);
-      break;
+    if (budgetLow(stats, reserve)) {
+      const rest = changed.slice(index);
+      log.warn(`Only ${stats.rateLimit?.remaining} requests left: ${rest.length} changed issue(s) wait for the next run.`);
+      return { details, deferredItems: rest.map((i) => ({ number: i.number, nodeId: i.node_id ?? '' })) };
     }
-    const fetched = await fetchIssueDetails(octokit, repo, issue, previous.get(issue.number));
-    if (fetched.kind === 'fetched') details.push({ issue, comments: fetched.comments, events: fetched.events });
-    else removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
+    const fetched = await fetchOne(octokit, repo, issue, previous, removed);
+    if (fetched) details.push(fetched);
     if (changed.length > 20 && (index + 1) % 25 === 0) log.progress(`Fetched comments and events of ${index + 1}/${changed.length} issues`);
   }
-  return { details, deferred };
+  return { details, deferredItems: [] };
+}
+
+/** One issue through REST; null when it turned out deleted or transferred (then added to `removed`). */
+async function fetchOne(
+  octokit: GitHubClient,
+  repo: Repo,
+  issue: GitHubIssue,
+  previous: ReadonlyMap<number, IssueRecord>,
+  removed: Set<number>,
+): Promise<IssueDetails | null> {
+  const fetched = await fetchIssueDetails(octokit, repo, issue, previous.get(issue.number));
+  if (fetched.kind === 'fetched') return { issue, comments: fetched.comments, events: fetched.events };
+  removed.add(issue.number); // deleted or transferred between the listing and now (confirmed)
+  return null;
+}
+
+/**
+ * Step 2 in GraphQL batches (batch-details.ts): changed issues first, then those a cut run left.
+ * Overflowing issues go through REST; a node GitHub does not resolve is asked by number before
+ * it is removed, as the REST path does for a 404 on a sub-resource.
+ */
+async function fetchBatched(input: FetchDetailsInput): Promise<FetchedDetails> {
+  const { octokit, repo, repository, labels, changed, pending, previous, stats, reserve, log, removed, batchSize } = input;
+  const details: IssueDetails[] = [];
+  const items: BatchItem[] = [...changed.map((issue) => ({ number: issue.number, nodeId: issue.node_id ?? '', issue })), ...pending];
+  // A listing without node ids (an old GitHub Enterprise Server?) leaves those issues to REST.
+  const restOnly = items.filter((i) => !i.nodeId && i.issue);
+  const queue = items.filter((i) => i.nodeId);
+  for (let start = 0; start < queue.length; start += batchSize) {
+    if (budgetLow(stats, reserve)) {
+      const rest = [...queue.slice(start), ...restOnly];
+      log.warn(`Only ${stats.rateLimit?.remaining} requests left: ${rest.length} changed issue(s) wait for the next run.`);
+      return { details, deferredItems: rest.map(({ number, nodeId }) => ({ number, nodeId })) };
+    }
+    const batch = queue.slice(start, start + batchSize);
+    for (const result of await fetchBatch(octokit, repository, batch, stats)) {
+      // A pending issue is known by number only: it may have lost its tracked label meanwhile.
+      if (result.kind !== 'missing' && !isTrackedIssue(result.issue, labels)) removed.add(result.issue.number);
+      else if (result.kind === 'fetched') details.push(result);
+      else if (result.kind === 'overflow') {
+        const fetched = await fetchOne(octokit, repo, result.issue, previous, removed);
+        if (fetched) details.push(fetched);
+      } else {
+        const lookup = await getIssue(octokit, repo, result.number);
+        if (lookup.kind === 'gone' || (lookup.kind === 'found' && !isTrackedIssue(lookup.issue, labels))) removed.add(result.number);
+        else if (lookup.kind === 'found') {
+          const fetched = await fetchOne(octokit, repo, lookup.issue, previous, removed);
+          if (fetched) details.push(fetched);
+        }
+      }
+    }
+    if (queue.length > batchSize) log.progress(`Fetched comments and events of ${Math.min(start + batchSize, queue.length)}/${queue.length} issues`);
+  }
+  for (const item of restOnly) {
+    const fetched = await fetchOne(octokit, repo, item.issue as GitHubIssue, previous, removed);
+    if (fetched) details.push(fetched);
+  }
+  return { details, deferredItems: [] };
 }

@@ -7,6 +7,7 @@
  *
  * https://docs.github.com/en/graphql/reference/mutations#pinissue
  */
+import { isIssueNodesQuery, issueNodesQuery } from './github-graphql-issues.ts';
 import { type FakeGitHubRepo, MAX_PINNED } from './github-repo.ts';
 import type { GitHubTestServer, RouteResult } from './github-server.ts';
 
@@ -19,6 +20,7 @@ interface GraphqlRequest {
 export function describeGraphqlOperation(body: unknown): string {
   const { query } = readRequest(body);
   const kind = /^\s*mutation\b/.test(query) ? 'mutation' : 'query';
+  if (isIssueNodesQuery(query)) return `${kind} nodes`; // before userContentEdits, which it asks too
   const field = ['unpinIssue', 'pinIssue', 'pinnedIssues', 'userContentEdits'].find((name) => new RegExp(`\\b${name}\\b`).test(query));
   return field ? `${kind} ${field}` : 'unknown';
 }
@@ -91,6 +93,7 @@ export function installGraphqlRoute(server: GitHubTestServer): void {
       return ok({ repository: { pinnedIssues: { nodes: repo.pinned.map((number) => ({ issue: { number, id: `I_${number}` } })) } } });
     }
     if (operation === 'query userContentEdits') return bodyEditsQuery(server, variables);
+    if (operation === 'query nodes') return issueNodesQuery(server, query, variables);
     return { status: 200, body: { errors: [{ message: `The test server does not know this GraphQL document: ${query.slice(0, 120)}` }] } };
   };
   // github.com serves GraphQL at /graphql; GitHub Enterprise Server at /api/graphql.

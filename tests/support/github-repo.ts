@@ -177,6 +177,7 @@ export class FakeGitHubRepo {
     const at = this.comments.findIndex((c) => c.id === id);
     if (at < 0) throw new Error(`fixture: no comment ${id}`);
     const [comment] = this.comments.splice(at, 1);
+    this.removals++;
     if (comment) this.touch(this.get(comment.issue));
   }
 
@@ -267,10 +268,30 @@ export class FakeGitHubRepo {
   }
 
   commentsOf(number: number): FakeComment[] {
-    return this.comments.filter((c) => c.issue === number);
+    return [...(this.indexed(this.comments, this.commentIndex).get(number) ?? [])];
   }
 
   eventsOf(number: number): FakeEvent[] {
-    return this.events.filter((e) => e.issue === number);
+    return [...(this.indexed(this.events, this.eventIndex).get(number) ?? [])];
+  }
+
+  // Per-issue indexes, so that 10,000 issues with 30,000 comments list in seconds (issue #15's
+  // benchmark). The arrays only grow (push) except deleteComment, which bumps `removals`: their
+  // length and that count together tell whether an index is still current.
+  private removals = 0;
+  private readonly commentIndex: { key: string; map: Map<number, FakeComment[]> } = { key: '', map: new Map() };
+  private readonly eventIndex: { key: string; map: Map<number, FakeEvent[]> } = { key: '', map: new Map() };
+
+  private indexed<T extends { issue: number }>(items: readonly T[], cache: { key: string; map: Map<number, T[]> }): Map<number, T[]> {
+    const key = `${items.length}:${this.removals}`;
+    if (cache.key === key) return cache.map;
+    cache.map = new Map();
+    for (const item of items) {
+      const list = cache.map.get(item.issue);
+      if (list) list.push(item);
+      else cache.map.set(item.issue, [item]);
+    }
+    cache.key = key;
+    return cache.map;
   }
 }

@@ -196,27 +196,40 @@ describe('budget', () => {
     bigRepo.setPermission('maintainer-mia', 'admin');
     seedIncidents(bigRepo, 40, { open: 1, commentsEach: 1 });
     const fresh = { ...ws, snapshotPath: `${ws.dir}/big.json` };
+    // The per-issue REST path (2 requests an issue), so that 40 issues exceed 60 requests; the
+    // batched path's own budget test is in batched.test.ts.
+    const perIssue = { budgetReserve: 10, batchFrom: Number.POSITIVE_INFINITY };
     try {
-      const first = await syncInProcess(big, fresh, { budgetReserve: 10 });
+      const first = await syncInProcess(big, fresh, perIssue);
       expect(first.issues.deferred).toBeGreaterThan(0);
       expect(first.issues.tracked + first.issues.deferred).toBe(40);
       expect(first.logged.warnings.join('\n')).toMatch(/wait for the next run/);
       expect(readSnapshot(fresh).sync?.reconciledAt).toBeUndefined();
+      // Since issue #15 the cut run records what is left, and the next run resumes there.
+      expect(readSnapshot(fresh).sync?.resume?.pending).toHaveLength(first.issues.deferred);
 
       big.rate.core.remaining = 60; // the hour is over
-      const second = await syncInProcess(big, fresh, { budgetReserve: 10 });
-      expect(second).toMatchObject({ mode: 'full', issues: { tracked: 40, deferred: 0, changed: first.issues.deferred } });
+      const second = await syncInProcess(big, fresh, perIssue);
+      expect(second).toMatchObject({
+        mode: 'incremental',
+        issues: { tracked: 40, deferred: 0, changed: first.issues.deferred, resumed: first.issues.deferred },
+      });
       expect(readSnapshot(fresh).sync?.reconciledAt).toBeDefined();
+      expect(readSnapshot(fresh).sync?.resume).toBeUndefined();
 
-      // An incremental run short of budget: the deferred issues come back in the next (full) run.
+      // An incremental run short of budget: the deferred issues come back in the next run.
       for (const n of [3, 5, 7, 9]) bigRepo.comment(n, 'maintainer-mia', 'late detail');
       big.rate.core.remaining = 10; // the since listing takes 1; the open listings answer 304
-      const third = await syncInProcess(big, fresh, { budgetReserve: 10 });
+      const third = await syncInProcess(big, fresh, perIssue);
       expect(third).toMatchObject({ mode: 'incremental', issues: { changed: 0, deferred: 4 } });
-      expect(readSnapshot(fresh).sync?.reconciledAt).toBeUndefined();
+      expect(
+        readSnapshot(fresh)
+          .sync?.resume?.pending.map((p) => p.number)
+          .sort((a, b) => a - b),
+      ).toEqual([3, 5, 7, 9]);
       big.rate.core.remaining = 60;
-      const fourth = await syncInProcess(big, fresh, { budgetReserve: 10 });
-      expect(fourth).toMatchObject({ mode: 'full', issues: { changed: 4, deferred: 0 } });
+      const fourth = await syncInProcess(big, fresh, perIssue);
+      expect(fourth).toMatchObject({ mode: 'incremental', issues: { changed: 4, deferred: 0, resumed: 4 } });
       expect(
         readSnapshot(fresh)
           .records.find((r) => r.number === 9)

@@ -54,7 +54,9 @@ describe('first sync', () => {
     expect(closed.events.at(-1)).toMatchObject({ type: 'closed', stateReason: 'completed', actor: { login: PEOPLE.admin, trusted: true } });
     expect(closed).toMatchObject({ state: 'closed', stateReason: 'completed' });
 
-    expect(detailPaths(log)).toHaveLength(500);
+    // Batched (issue #15): 3 GraphQL requests of up to 100 issues, not 500 REST requests.
+    expect(detailPaths(log)).toHaveLength(0);
+    expect(log.filter((e) => e.operation === 'query nodes')).toHaveLength(3);
     expect(log.filter((e) => e.path.endsWith('/permission')).map((e) => e.path)).toEqual([`/repos/acme/widgets/collaborators/${PEOPLE.admin}/permission`]);
     expect(summary).toMatchObject({ mode: 'full', fullReason: 'first sync', issues: { tracked: 250, changed: 250, removed: 0, deferred: 0 } });
     expect(summary.requests.total).toBe(log.length);

@@ -105,6 +105,22 @@ export const ReferencedIssueSchema = z
   })
   .strict();
 
+/**
+ * Where a sync cut short by the rate limit stopped (issue #15): the tracked issues it had listed
+ * but not fetched yet. Versioned on its own so its shape can change without a snapshot migration.
+ */
+export const SyncResumeSchema = z
+  .object({
+    version: z.literal(1),
+    /** Why the cut run listed everything (it finishes that listing's work); null when it was incremental. */
+    fullReason: z.string().nullable(),
+    /** When the cut run started: the reconciliation time once every pending issue is fetched. */
+    startedAt: TimestampSchema,
+    /** Issues left to fetch, in the order they are fetched (open first, newest first). */
+    pending: z.array(z.object({ number: z.number().int().positive(), nodeId: z.string().min(1) }).strict()).min(1),
+  })
+  .strict();
+
 /** Sync bookkeeping, owned by the sync: lets the next run ask only for what changed. */
 export const SyncStateSchema = z
   .object({
@@ -118,6 +134,8 @@ export const SyncStateSchema = z
     permissions: z.record(z.string(), z.object({ permission: z.string(), checkedAt: TimestampSchema }).strict()),
     /** Issue numbers named by post-mortem action items that GitHub answered 404/410 for: not asked again until listed. */
     missingReferences: z.array(z.number().int().positive()).optional(),
+    /** A run the rate limit cut short: the next run fetches these before anything else, without listing again. */
+    resume: SyncResumeSchema.optional(),
   })
   .strict();
 
