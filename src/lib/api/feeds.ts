@@ -115,11 +115,15 @@ export interface FeedLink {
 
 /**
  * `<link rel="alternate">` targets for a page: the site-wide feeds everywhere, and a component's
- * own feeds on its page.
+ * own feeds on its pages.
  */
 export function listFeedLinks(ctx: ApiContext, pathname: string): FeedLink[] {
   const targets = [describeFeed(ctx)];
-  const component = ctx.model.components.find((c) => decodeURI(pathname).replace(/\/?$/, '/') === ctx.urls.component(c.id));
+  const page = decodeURI(pathname).replace(/\/?$/, '/');
+  // Its first page or an older page of its past incidents (`/components/<id>/2/`).
+  const component = ctx.model.components.find(
+    (c) => page === ctx.urls.component(c.id) || (/^\d+\/$/.test(page.slice(ctx.urls.component(c.id).length)) && page.startsWith(ctx.urls.component(c.id))),
+  );
   if (component) targets.push(describeFeed(ctx, component.id));
   return targets.flatMap((t) => [
     { type: FEED_TYPES.atom, title: `${t.title} (Atom)`, href: t.files.atom },
