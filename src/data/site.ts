@@ -78,12 +78,14 @@ export function loadSite(env: NodeJS.ProcessEnv = process.env, source: DataSourc
 
 let cached: SiteModel | undefined;
 
-/** The site model for this build, memoised. Throws InputError (file, key, expectation) on bad config or snapshot. */
+/** The site model for this build, memoised, with `issues` left empty (pages never read them). Throws InputError (file, key, expectation) on bad config or snapshot. */
 export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
   if (cached) return cached;
   const source = resolveDataSource(env);
   const { model, problems } = loadSite(env, source);
-  cached = model;
+  // No page reads the issue records (only announce does, through loadSite): the build keeps
+  // the model without them, so a long history is not held twice while Astro writes the pages.
+  cached = { ...model, issues: [] };
   reportNotices(model, problems, source.reason);
   return model;
 }
