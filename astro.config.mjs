@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/data/load-config.ts';
+import { preloadSnapshot } from './src/data/load-snapshot.ts';
 import { resolveDataSource } from './src/data/source.ts';
 import { splitSiteUrl } from './src/lib/urls.ts';
 
@@ -12,6 +13,9 @@ process.env['SITREP_ROOT'] ??= fileURLToPath(new URL('.', import.meta.url));
 // such as https://owner.github.io/repo builds with the base path /repo.
 const source = resolveDataSource();
 const { site, base } = splitSiteUrl(loadConfig(source.paths.config).site);
+// The snapshot is read and validated here, once, before Astro empties the output folder; the
+// pages take this copy (src/data/load-snapshot.ts).
+if (!source.demo) preloadSnapshot(source.paths.snapshot);
 
 export default defineConfig({
   site,

@@ -9,6 +9,7 @@
  *   npm run bench -- --dist dist --base /status/   measure an existing build instead
  *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
  *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
+ *   npm run bench -- --scale-only       only the scale section (builds at 1,000 and 10,000 incidents)
  *
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { ROOT } from '../src/data/paths.ts';
 import { HISTORY_BUDGET_BYTES, historySizeFigures, monitorRunFigures } from './lib/bench-monitors.ts';
+import { printScaleSection } from './lib/bench-scale.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
 import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
@@ -41,6 +43,9 @@ const { values: args } = parseArgs({
     /** Only the monitor figures (no site build, no Lighthouse). */
     'monitors-only': { type: 'boolean', default: false },
     'no-sync-scale': { type: 'boolean', default: false },
+    /** Skip, or run only, the scale section (two builds from generated 1,000 and 10,000-incident histories). */
+    'no-scale': { type: 'boolean', default: false },
+    'scale-only': { type: 'boolean', default: false },
   },
 });
 
@@ -207,6 +212,14 @@ async function monitorFigures(): Promise<string | null> {
 }
 
 async function main(): Promise<void> {
+  if (args['scale-only']) {
+    const over = await printScaleSection(say);
+    if (over.length > 0) {
+      say(`\nBUDGET BROKEN: ${over.join('; ')}`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   if (args['monitors-only']) {
     const over = await monitorFigures();
     if (over) {
@@ -235,6 +248,7 @@ async function main(): Promise<void> {
     const over = await monitorFigures();
     if (over) broken.push(over);
   }
+  if (!args['no-scale']) broken.push(...(await printScaleSection(say)));
 
   // Issue #15, item 1: the first sync of a long history, against the test GitHub server.
   let syncFigures: Awaited<ReturnType<typeof firstSyncFigures>> | null = null;

@@ -1,21 +1,23 @@
 /**
  * `npm run build` and `npm start` share this: check the inputs with friendly errors first, then
- * run `astro build`. Checking first means a bad config or snapshot prints one clear message
- * instead of a stack trace from inside Astro's config loader.
+ * run `astro build`. Checking first means a bad config prints one clear message instead of a stack
+ * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from '../../src/data/load-config.ts';
-import { loadSnapshot } from '../../src/data/load-snapshot.ts';
 import { ROOT } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 import { ExitError } from './cli.ts';
 
-/** Validates what the build will read; throws InputError with file and key. */
+/**
+ * Validates the config and where the data comes from; throws InputError with file and key. The
+ * snapshot is validated once, by the Astro process before it writes anything (astro.config.mjs →
+ * preloadSnapshot): reading it here too cost 1.1 s and held 180 MB at 10,000 incidents.
+ */
 export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
   const source = resolveDataSource(env);
   loadConfig(source.paths.config, env);
-  if (!source.demo) loadSnapshot(source.paths.snapshot);
   return source;
 }
 

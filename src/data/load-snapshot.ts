@@ -17,3 +17,32 @@ export function loadSnapshot(file: string): Snapshot {
 export function hasSnapshot(file: string): boolean {
   return existsSync(file);
 }
+
+/** Where astro.config.mjs leaves the snapshot it read, for the build's one `loadSite` to take. */
+const PRELOADED = Symbol.for('sitrep.preloadedSnapshot');
+type Preloaded = { readonly file: string; readonly snapshot: Snapshot };
+const slot = globalThis as { [PRELOADED]?: Preloaded };
+
+/**
+ * Reads and validates the snapshot once per build, in the Astro process before Astro touches the
+ * output folder: a bad snapshot ends the build with the friendly message (no stack trace) and
+ * leaves the previous dist/ as it was. The pages' `loadSite` then takes this copy instead of
+ * reading the file again (the parent process no longer reads it at all).
+ */
+export function preloadSnapshot(file: string): void {
+  try {
+    slot[PRELOADED] = { file, snapshot: loadSnapshot(file) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`sitrep build failed: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** The snapshot `preloadSnapshot` read from `file`, handed over once (then released), else undefined. */
+export function takePreloadedSnapshot(file: string): Snapshot | undefined {
+  const found = slot[PRELOADED];
+  if (found?.file !== file) return undefined;
+  delete slot[PRELOADED];
+  return found.snapshot;
+}

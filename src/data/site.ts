@@ -14,7 +14,7 @@ import { DEFAULT_BOT_LOGIN } from '../lib/sitrep-comment.ts';
 import { checkSnapshotRepository } from '../lib/snapshot-checks.ts';
 import { loadConfig } from './load-config.ts';
 import { loadMonitorHistory, resolveMonitorHistoryPath } from './load-monitor-history.ts';
-import { loadSnapshot } from './load-snapshot.ts';
+import { loadSnapshot, takePreloadedSnapshot } from './load-snapshot.ts';
 import { displayPath } from './paths.ts';
 import { type DataSource, resolveDataSource } from './source.ts';
 
@@ -59,7 +59,7 @@ export function loadSite(env: NodeJS.ProcessEnv = process.env, source: DataSourc
   const config = loadConfig(source.paths.config, env);
   const snapshot: Snapshot = source.demo
     ? parseWithFriendlyErrors(SnapshotSchema, generateDemoSnapshot(new Date(now.getTime() - 3 * 60_000)), 'demo snapshot')
-    : loadSnapshot(source.paths.snapshot);
+    : (takePreloadedSnapshot(source.paths.snapshot) ?? loadSnapshot(source.paths.snapshot));
   if (!source.demo) checkSnapshotRepository(snapshot.repository, config.repository, displayPath(source.paths.snapshot));
   const { files, problems } = loadPostmortemFiles(source.paths.postmortems);
   const monitorHistory = source.demo ? null : loadMonitorHistory(resolveMonitorHistoryPath(env));
@@ -78,12 +78,14 @@ export function loadSite(env: NodeJS.ProcessEnv = process.env, source: DataSourc
 
 let cached: SiteModel | undefined;
 
-/** The site model for this build, memoised. Throws InputError (file, key, expectation) on bad config or snapshot. */
+/** The site model for this build, memoised, with `issues` left empty (pages never read them). Throws InputError (file, key, expectation) on bad config or snapshot. */
 export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
   if (cached) return cached;
   const source = resolveDataSource(env);
   const { model, problems } = loadSite(env, source);
-  cached = model;
+  // No page reads the issue records (only announce does, through loadSite): the build keeps
+  // the model without them, so a long history is not held twice while Astro writes the pages.
+  cached = { ...model, issues: [] };
   reportNotices(model, problems, source.reason);
   return model;
 }

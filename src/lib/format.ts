@@ -39,7 +39,10 @@ export function formatDuration(ms: number): string {
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
 
+/** One formatter for every call: creating an `Intl` formatter per call cost 0.56 s at 10,000 incidents. */
+const MONTH_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
 /** `November 2026`, for grouping history. */
 export function formatMonth(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  return MONTH_FORMAT.format(new Date(iso));
 }

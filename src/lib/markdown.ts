@@ -172,9 +172,12 @@ export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string,
   };
 }
 
+/** One parser for every plain-text rendering (no extensions, no state kept between calls). */
+const PLAIN_MARKED = new Marked({ gfm: true, async: false });
+
 /** Plain text of some Markdown, for feeds, titles and the API: no tags, entities decoded, whitespace folded. */
 export function markdownToPlainText(markdown: string, onPlainText?: OnPlainText): string {
-  const html = parseWithinLimits(new Marked({ gfm: true, async: false }), markdown, onPlainText);
+  const html = parseWithinLimits(PLAIN_MARKED, markdown, onPlainText);
   return html === null ? markdown.replace(/[ \t]+/g, ' ').trim() : htmlToPlainText(html);
 }
 

@@ -6,7 +6,8 @@ export interface SiteUrls {
   readonly home: string;
   readonly history: (page?: number) => string;
   readonly incident: (n: number) => string;
-  readonly component: (id: string) => string;
+  /** A component's page; `page` > 1 for the older pages of its past incidents. */
+  readonly component: (id: string, page?: number) => string;
   readonly postmortems: string;
   readonly postmortem: (incident: number) => string;
   readonly maintenances: string;
@@ -23,7 +24,7 @@ export function makeUrls(base: string): SiteUrls {
     home: root,
     history: (page = 1) => (page <= 1 ? dir('history') : dir('history', page)),
     incident: (n) => dir('incidents', n),
-    component: (id) => dir('components', id),
+    component: (id, page = 1) => (page <= 1 ? dir('components', id) : dir('components', id, page)),
     postmortems: dir('postmortems'),
     postmortem: (n) => dir('postmortems', n),
     maintenances: dir('maintenance'),

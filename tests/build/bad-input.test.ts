@@ -2,6 +2,9 @@
  * Bad input gets a clear error that says what and where, and loses nothing else; the page never
  * claims "all operational" because data failed to load or went stale; demo data never ships from CI.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { buildFixture, text } from '../support/build.ts';
@@ -21,6 +24,17 @@ describe('refusals with a clear message', () => {
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(/snapshot\.json is not valid:\n\s+- schemaVersion: expected 1, got 9/);
     expect(build.exists('')).toBe(false);
+  });
+
+  test('an invalid snapshot leaves the previous build as it was, and is told without a stack trace', async () => {
+    // The snapshot is validated once, in the Astro process, before Astro empties the output folder.
+    const previous = mkdtempSync(path.join(tmpdir(), 'sitrep-previous-'));
+    writeFileSync(path.join(previous, 'index.html'), '<p>the last good build</p>');
+    const build = await buildFixture({ snapshot: { ...snapshot([]), takenAt: 'yesterday' }, env: { SITREP_OUT_DIR: previous } });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/snapshot\.json is not valid:\n\s+- takenAt:/);
+    expect(build.stderr).not.toMatch(/ZodError|at .*node_modules/);
+    expect(readFileSync(path.join(previous, 'index.html'), 'utf8')).toBe('<p>the last good build</p>');
   });
 
   test('a snapshot that is not JSON says so and how to fix it', async () => {

@@ -244,12 +244,52 @@ describe('component, post-mortem and 404 pages', () => {
   test('component page shows its status and history', () => {
     const doc = site.page('components/site/');
     expect(doc.querySelector('[data-component-status]')?.getAttribute('data-component-status')).toBe('operational');
-    expect(doc.querySelectorAll('[data-incident]').length).toBe(31);
+    // The first page of its 31 past incidents (paged like the history: 10 a page).
+    expect(doc.querySelectorAll('[data-incident]').length).toBe(10);
     // Its incidents are P2s and a withdrawn P1: never downtime.
     expect(doc.querySelector('[data-uptime]')?.getAttribute('data-uptime')).toBe('100');
     const cli = site.page('components/cli/');
     expect(Number(cli.querySelector('[data-uptime]')?.getAttribute('data-uptime'))).toBeLessThan(100);
     expect(cli.querySelectorAll('.uptime ol li')).toHaveLength(90);
+  });
+
+  test('component pages are paged like the history: newest first, every incident once, linked both ways', () => {
+    const seen: string[] = [];
+    const files: string[] = [];
+    for (let page = 1; ; page += 1) {
+      const p = page === 1 ? 'components/site/' : `components/site/${page}/`;
+      if (!site.exists(p)) break;
+      files.push(p);
+      seen.push(...[...site.page(p).querySelectorAll('[data-incident]')].map((c) => c.getAttribute('data-incident') ?? ''));
+    }
+    expect(files).toHaveLength(4);
+    // The false alarm 40 hours ago, then the old incidents from the newest (#60) back.
+    expect(seen).toEqual(['85', ...Array.from({ length: 30 }, (_, i) => String(60 - i))]);
+    const links = (p: string) => {
+      const doc = site.page(p);
+      return { prev: doc.querySelector('a[rel="prev"]')?.getAttribute('href') ?? null, next: doc.querySelector('a[rel="next"]')?.getAttribute('href') ?? null };
+    };
+    expect(links('components/site/')).toEqual({ prev: null, next: `${site.base}/components/site/2/` });
+    expect(links('components/site/2/')).toEqual({ prev: `${site.base}/components/site/`, next: `${site.base}/components/site/3/` });
+    expect(links('components/site/4/')).toEqual({ prev: `${site.base}/components/site/3/`, next: null });
+    expect(text(site.page('components/site/3/').querySelector('[data-past-incidents]'))).toContain('Page 3 of 4');
+  });
+
+  test("only a component's first page carries the 90-day strip, monitors and active incidents; every page its status and feeds", () => {
+    const first = site.page('components/site/');
+    const older = site.page('components/site/2/');
+    expect(first.querySelectorAll('.uptime ol li')).toHaveLength(90);
+    expect(older.querySelector('[data-uptime]')).toBeNull();
+    expect(older.querySelector('[data-component-status]')?.getAttribute('data-component-status')).toBe('operational');
+    expect(older.querySelector(`main a[href="${site.base}/components/site/"]`)).not.toBeNull();
+    const feeds = (doc: Document) => [...doc.querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href'));
+    expect(feeds(older)).toEqual(feeds(first));
+    expect(feeds(older).length).toBeGreaterThan(feeds(site.page('history/')).length);
+    // CLI: an active P0 on the first page, few past incidents, so no pager at all.
+    const cli = site.page('components/cli/');
+    expect(text(cli.querySelector('main'))).toContain('Active incidents');
+    expect(cli.querySelector('nav.pager')).toBeNull();
+    expect(site.exists('components/cli/2/')).toBe(false);
   });
 
   test('post-mortem from an issue, with action items following linked issues', () => {

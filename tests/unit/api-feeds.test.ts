@@ -2,11 +2,12 @@
 import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import { createApiContext } from '../../src/lib/api/context.ts';
-import { describeFeed, listFeedLinks, renderFeed } from '../../src/lib/api/feeds.ts';
+import { listIncidentEvents } from '../../src/lib/api/events.ts';
+import { describeFeed, FEED_LIMIT, listFeedLinks, renderFeed } from '../../src/lib/api/feeds.ts';
 import { escapeXml, stripXmlInvalid, toCdataSafe } from '../../src/lib/api/xml.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { config, snapshot } from '../support/records.ts';
+import { closed, comment, config, issue, snapshot } from '../support/records.ts';
 
 const ctx = createApiContext(
   buildSiteModel({ config: config(), snapshot: SnapshotSchema.parse(snapshot([])), postmortemFiles: [], now: new Date('2026-11-21T12:00:00Z'), demo: false }),
@@ -38,6 +39,12 @@ describe('feed discovery', () => {
       feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'],
     },
     { path: '/status-sub/components/nope/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
+    {
+      path: '/status-sub/components/cli/3/',
+      feeds: ['/status-sub/history.atom', '/status-sub/history.rss', '/status-sub/feeds/components/cli.atom', '/status-sub/feeds/components/cli.rss'],
+    },
+    { path: '/status-sub/components/cli/x/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
+    { path: '/status-sub/components/clifoo/2/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
   ])('$path', ({ path, feeds }) => {
     expect(listFeedLinks(ctx, path).map((l) => l.href)).toEqual(feeds);
   });
@@ -52,5 +59,42 @@ describe('a feed with nothing in it', () => {
       format === 'atom' ? '2026-11-21T11:55:00.000Z' : 'Sat, 21 Nov 2026 11:55:00 GMT',
     );
     expect(doc.getElementsByTagName('title')[0]?.textContent).toBe('Acme status: Website incidents');
+  });
+});
+
+describe('a feed of a long history holds the newest events, whichever incidents they belong to', () => {
+  const NOW = new Date('2026-11-21T12:00:00Z');
+  const hoursAgo = (h: number): string => new Date(NOW.getTime() - h * 3600_000).toISOString();
+  // 300 resolved incidents a day apart, each with two updates; a few old ones updated lately.
+  const late = new Map([
+    [250, 1],
+    [120, 30],
+    [299, 2000],
+  ]);
+  const issues = Array.from({ length: 300 }, (_, n) => {
+    const start = 24 * (n + 1);
+    const comments = [comment({ at: hoursAgo(start - 1) }), comment({ at: hoursAgo(late.get(n) ?? start - 2) })];
+    return closed(issue({ number: n + 1, labels: ['incident', 'P2', 'component:site'], createdAt: hoursAgo(start), comments }), hoursAgo(start - 3));
+  });
+  const model = buildSiteModel({ config: config(), snapshot: SnapshotSchema.parse(snapshot(issues)), postmortemFiles: [], now: NOW, demo: false });
+  const long = createApiContext(model, '/status-sub/');
+
+  test.each([
+    { feed: 'site-wide', target: describeFeed(long) },
+    { feed: 'component', target: describeFeed(long, 'site') },
+  ])('$feed: the same entries as expanding every incident', ({ target }) => {
+    // Reference: every event of every incident, newest first, cut at the limit.
+    const expected = target.incidents
+      .flatMap((i) => listIncidentEvents(i).map((e) => ({ id: `urn:sitrep:${long.pageId}:incident:${i.number}:${e.id}`, at: new Date(e.at).getTime() })))
+      .sort((a, b) => b.at - a.at || b.id.localeCompare(a.id))
+      .slice(0, FEED_LIMIT)
+      .map((e) => e.id);
+    const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(renderFeed(long, target, 'atom'), 'text/xml');
+    const ids = [...doc.getElementsByTagName('entry')].map((entry) => entry.getElementsByTagName('id')[0]?.textContent);
+    expect(ids).toHaveLength(FEED_LIMIT);
+    expect(ids).toEqual(expected);
+    // The late updates of old incidents #251 and #121 are in it; #300's update 2000 hours ago is not.
+    expect(ids.some((id) => id?.includes(':incident:251:'))).toBe(true);
+    expect(ids.some((id) => id?.includes(':incident:121:'))).toBe(true);
   });
 });

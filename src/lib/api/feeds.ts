@@ -30,7 +30,37 @@ interface Entry {
   readonly author: string | null;
 }
 
-function listEntries(ctx: ApiContext, incidents: readonly Incident[]): Entry[] {
+/** The latest time any of an incident's events can have (its events are drawn from these times). */
+function latestEventTime(incident: Incident): string {
+  let latest = incident.startedAt;
+  for (const change of incident.timeline) if (change.at > latest) latest = change.at;
+  for (const update of incident.updates) if (update.createdAt > latest) latest = update.createdAt;
+  return latest;
+}
+
+/**
+ * The incidents whose events can be among the newest `limit`: incidents are taken latest event
+ * first, and once `limit` events are in hand, one whose latest event is older than the
+ * `limit`-th newest of them cannot contribute. A feed at 10,000 incidents expands a few hundred.
+ */
+function incidentsForNewestEvents(incidents: readonly Incident[], limit: number): Incident[] {
+  const byLatest = incidents
+    .map((incident) => ({ incident, latest: latestEventTime(incident) }))
+    .sort((a, b) => (a.latest < b.latest ? 1 : a.latest > b.latest ? -1 : 0));
+  const taken: Incident[] = [];
+  const times: number[] = [];
+  let cutoff = Number.NEGATIVE_INFINITY;
+  for (const { incident, latest } of byLatest) {
+    if (times.length >= limit && new Date(latest).getTime() < cutoff) break;
+    taken.push(incident);
+    for (const event of listIncidentEvents(incident)) times.push(new Date(event.at).getTime());
+    if (times.length >= limit) cutoff = [...times].sort((a, b) => b - a)[limit - 1] ?? cutoff;
+  }
+  return taken;
+}
+
+function listEntries(ctx: ApiContext, all: readonly Incident[]): Entry[] {
+  const incidents = incidentsForNewestEvents(all, FEED_LIMIT);
   const entries = incidents.flatMap((incident) => {
     const link = ctx.absolute(ctx.urls.incident(incident.number));
     const severity = SEVERITY_INFO[incident.severity];
@@ -115,11 +145,15 @@ export interface FeedLink {
 
 /**
  * `<link rel="alternate">` targets for a page: the site-wide feeds everywhere, and a component's
- * own feeds on its page.
+ * own feeds on its pages.
  */
 export function listFeedLinks(ctx: ApiContext, pathname: string): FeedLink[] {
   const targets = [describeFeed(ctx)];
-  const component = ctx.model.components.find((c) => decodeURI(pathname).replace(/\/?$/, '/') === ctx.urls.component(c.id));
+  const page = decodeURI(pathname).replace(/\/?$/, '/');
+  // Its first page or an older page of its past incidents (`/components/<id>/2/`).
+  const component = ctx.model.components.find(
+    (c) => page === ctx.urls.component(c.id) || (/^\d+\/$/.test(page.slice(ctx.urls.component(c.id).length)) && page.startsWith(ctx.urls.component(c.id))),
+  );
   if (component) targets.push(describeFeed(ctx, component.id));
   return targets.flatMap((t) => [
     { type: FEED_TYPES.atom, title: `${t.title} (Atom)`, href: t.files.atom },

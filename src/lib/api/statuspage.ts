@@ -2,12 +2,14 @@
  * The site model → every file of the Statuspage API v2 (see ./paths.ts for where each lives).
  * Pure: the same model and base give byte-identical files.
  */
+
+import type { Incident } from '../incident.ts';
 import { buildApiComponents } from './components.ts';
 import { type ApiContext, toApiTime } from './context.ts';
 import { toApiIncident, toApiMaintenance } from './incidents.ts';
 import type { ApiFile } from './paths.ts';
 import { deriveApiStatus } from './status.ts';
-import type { ApiComponent, ComponentsFile, IncidentsFile, MaintenancesFile, StatusFile, SummaryFile } from './statuspage-types.ts';
+import type { ApiComponent, ApiIncident, ComponentsFile, IncidentsFile, MaintenancesFile, StatusFile, SummaryFile } from './statuspage-types.ts';
 
 /** Statuspage serves the 50 most recent incidents and maintenances. */
 export const LIST_LIMIT = 50;
@@ -35,9 +37,12 @@ export function buildStatuspageApi(ctx: ApiContext): StatuspageFiles {
   const components = buildApiComponents(ctx);
   const byId = new Map<string, ApiComponent>(components.map((c) => [c.id, c]));
   const status = deriveApiStatus(model);
-  // Newest first, as the model keeps them.
-  const incidents = model.incidents.map((i) => toApiIncident(ctx, i, byId));
-  const unresolved = incidents.filter((i) => i.status === 'investigating' || i.status === 'identified' || i.status === 'monitoring');
+  // Newest first, as the model keeps them. Only the incidents a file lists are converted (the
+  // newest LIST_LIMIT and the unresolved), not the whole history; unresolved = still active.
+  const converted = new Map<Incident, ApiIncident>();
+  const toApi = (i: Incident): ApiIncident => converted.get(i) ?? (converted.set(i, toApiIncident(ctx, i, byId)).get(i) as ApiIncident);
+  const incidents = model.incidents.slice(0, LIST_LIMIT).map(toApi);
+  const unresolved = model.incidents.filter((i) => i.active).map(toApi);
   // Latest window first for the history; soonest first for what is coming or under way.
   const maintenances = model.maintenances.map((m) => toApiMaintenance(ctx, m, byId));
   const upcoming = maintenances.filter((m) => m.status === 'scheduled').sort(bySchedule);
@@ -46,7 +51,7 @@ export function buildStatuspageApi(ctx: ApiContext): StatuspageFiles {
     'summary.json': { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming].sort(bySchedule), status },
     'status.json': { page, status, ...monitorsRun(ctx) },
     'components.json': { page, components },
-    'incidents.json': { page, incidents: incidents.slice(0, LIST_LIMIT) },
+    'incidents.json': { page, incidents },
     'incidents/unresolved.json': { page, incidents: unresolved },
     'scheduled-maintenances.json': { page, scheduled_maintenances: maintenances.slice(0, LIST_LIMIT) },
     'scheduled-maintenances/upcoming.json': { page, scheduled_maintenances: upcoming },
