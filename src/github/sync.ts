@@ -124,42 +124,8 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const { details, deferredItems } = batched ? await fetchBatched(fetchInput) : await fetchDetails(fetchInput);
     const deferred = deferredItems.length;
 
-    const trust = createTrust({
-      maintainers: config.maintainers,
-      cache: previous.sync?.permissions ?? {},
-      now: started,
-      maxAgeMs: (options.permissionMaxAgeHours ?? 24) * HOUR,
-      lookup: options.token ? (login) => getPermission(octokit, repo, login) : null,
-    });
-    for (const number of removed) records.delete(number);
-    const logins = details.flatMap((d) => actorLogins(d.issue, d.comments, d.events));
-    // A full run also re-checks people on unchanged records, so lost write access shows within a
-    // day. Every run asks about people never asked about (e.g. just removed from `maintainers`).
-    for (const record of records.values()) logins.push(...recordLogins(record).filter((login) => fullReason || !trust.cache[login]));
-    let permissionChecks = await trust.refresh(logins);
-
-    // Who wrote the body, where an untrusted person could have (see body-edits.ts).
-    const fetchedEdits = new Map<number, RawBodyEdit[]>();
-    const keptEdits = new Map<number, BodyEdit[] | undefined>();
-    let uncheckedBodies = 0;
-    for (const { issue, bodyEdits } of details) {
-      if (issue.user?.login && trust.isTrusted(issue.user.login)) continue;
-      const before = previous.records.get(issue.number);
-      if (before && before.body === (issue.body ? issue.body : null)) keptEdits.set(issue.number, before.bodyEdits);
-      else if (bodyEdits) fetchedEdits.set(issue.number, bodyEdits);
-      else if (options.token) fetchedEdits.set(issue.number, await listBodyEdits(octokit, repo, issue.number));
-      else uncheckedBodies++;
-    }
-    if (uncheckedBodies > 0)
-      log.warn(`Without GITHUB_TOKEN, who edited the body of ${uncheckedBodies} outsider's issue(s) cannot be asked (GraphQL needs a token).`);
-    permissionChecks += await trust.refresh([...fetchedEdits.values()].flat().flatMap((e) => (e.editor ? [e.editor] : [])));
-    for (const d of details) {
-      const record = toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted);
-      const raw = fetchedEdits.get(d.issue.number);
-      const edits = raw ? toBodyEdits(raw, trust.isTrusted) : keptEdits.get(d.issue.number);
-      records.set(d.issue.number, edits && edits.length > 0 ? { ...record, bodyEdits: edits } : record);
-    }
-    const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
+    // 2b. Who is trusted, who wrote each body, and the records.
+    const { issues, trust, permissionChecks } = await buildRecords({ options, octokit, repo, records, removed, details, previous, started, fullReason, log });
 
     // 3. Post-mortem action items.
     // Only post-mortems the page publishes: an outsider's text must not spend the rate limit.
@@ -180,33 +146,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     });
 
     const takenAt = clock().toISOString();
-    const inUse = new Set(issues.flatMap(recordLogins));
-    const sync: SyncState = {
-      highWaterMark,
-      etags,
-      permissions: Object.fromEntries(Object.entries(trust.cache).filter(([login]) => inUse.has(login))),
-    };
-    // Deferred issues may lie behind the high-water mark already. With a token the next run fetches
-    // them by node id (`resume`); without one, unsetting reconciledAt makes the next run a full
-    // one, which lists them again whatever this run was.
-    const resumable = Boolean(options.token) && deferredItems.every((i) => i.nodeId);
-    const cutFull = fullReason ?? resume?.fullReason ?? null;
-    let reconciledAt: string | undefined;
-    if (deferred > 0 && resumable) {
-      sync.resume = {
-        version: 1,
-        fullReason: cutFull,
-        startedAt: fullReason ? started.toISOString() : (resume?.startedAt ?? started.toISOString()),
-        pending: deferredItems.map((i) => ({ number: i.number, nodeId: i.nodeId })),
-      };
-      reconciledAt = fullReason ? undefined : previous.sync?.reconciledAt;
-    } else if (deferred > 0) reconciledAt = undefined;
-    else if (fullReason) reconciledAt = started.toISOString();
-    else if (resume?.fullReason)
-      reconciledAt = resume.startedAt; // the cut full run is finished now
-    else reconciledAt = previous.sync?.reconciledAt;
-    if (reconciledAt) sync.reconciledAt = reconciledAt;
-    if (missing.length > 0) sync.missingReferences = missing;
+    const sync = nextSyncState({ options, issues, trust, highWaterMark, etags, deferredItems, fullReason, resume, previous, started, missing });
     const snapshot: SnapshotInput = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, takenAt, repository, issues, referencedIssues: referenced, sync };
     writeSnapshotAtomically(options.snapshotPath, snapshot, options.snapshotName ?? options.snapshotPath);
 
@@ -342,4 +282,123 @@ async function fetchBatched(input: FetchDetailsInput): Promise<FetchedDetails> {
     if (fetched) details.push(fetched);
   }
   return { details, deferredItems: [] };
+}
+
+interface BuildRecordsInput {
+  options: SyncOptions;
+  octokit: GitHubClient;
+  repo: Repo;
+  /** Written to: the previous records, updated with this run's details and removals. */
+  records: Map<number, IssueRecord>;
+  removed: ReadonlySet<number>;
+  details: readonly IssueDetails[];
+  previous: PreviousSnapshot;
+  started: Date;
+  fullReason: string | null;
+  log: SyncLog;
+}
+
+/**
+ * Step 2b: trust (the permission cache, refreshed for the people this run saw), who edited the
+ * bodies an untrusted person could have written (see body-edits.ts), and the records, newest first.
+ */
+async function buildRecords({ options, octokit, repo, records, removed, details, previous, started, fullReason, log }: BuildRecordsInput) {
+  const { config } = options;
+  const trust = createTrust({
+    maintainers: config.maintainers,
+    cache: previous.sync?.permissions ?? {},
+    now: started,
+    maxAgeMs: (options.permissionMaxAgeHours ?? 24) * HOUR,
+    lookup: options.token ? (login) => getPermission(octokit, repo, login) : null,
+  });
+  for (const number of removed) records.delete(number);
+  const logins = details.flatMap((d) => actorLogins(d.issue, d.comments, d.events));
+  // A full run also re-checks people on unchanged records, so lost write access shows within a
+  // day. Every run asks about people never asked about (e.g. just removed from `maintainers`).
+  for (const record of records.values()) logins.push(...recordLogins(record).filter((login) => fullReason || !trust.cache[login]));
+  let permissionChecks = await trust.refresh(logins);
+
+  // Who wrote the body, where an untrusted person could have (see body-edits.ts).
+  const fetchedEdits = new Map<number, RawBodyEdit[]>();
+  const keptEdits = new Map<number, BodyEdit[] | undefined>();
+  let uncheckedBodies = 0;
+  for (const { issue, bodyEdits } of details) {
+    if (issue.user?.login && trust.isTrusted(issue.user.login)) continue;
+    const before = previous.records.get(issue.number);
+    if (before && before.body === (issue.body ? issue.body : null)) keptEdits.set(issue.number, before.bodyEdits);
+    else if (bodyEdits) fetchedEdits.set(issue.number, bodyEdits);
+    else if (options.token) fetchedEdits.set(issue.number, await listBodyEdits(octokit, repo, issue.number));
+    else uncheckedBodies++;
+  }
+  if (uncheckedBodies > 0)
+    log.warn(`Without GITHUB_TOKEN, who edited the body of ${uncheckedBodies} outsider's issue(s) cannot be asked (GraphQL needs a token).`);
+  permissionChecks += await trust.refresh([...fetchedEdits.values()].flat().flatMap((e) => (e.editor ? [e.editor] : [])));
+  for (const d of details) {
+    const record = toIssueRecord(d.issue, d.comments, d.events, trust.isTrusted);
+    const raw = fetchedEdits.get(d.issue.number);
+    const edits = raw ? toBodyEdits(raw, trust.isTrusted) : keptEdits.get(d.issue.number);
+    records.set(d.issue.number, edits && edits.length > 0 ? { ...record, bodyEdits: edits } : record);
+  }
+  const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
+
+  return { issues, trust, permissionChecks };
+}
+
+interface NextSyncStateInput {
+  options: SyncOptions;
+  issues: readonly IssueRecord[];
+  trust: { cache: SyncState['permissions'] };
+  highWaterMark: string | null;
+  etags: Record<string, string>;
+  deferredItems: readonly { number: number; nodeId: string }[];
+  fullReason: string | null;
+  resume: NonNullable<SyncState['resume']> | null;
+  previous: PreviousSnapshot;
+  started: Date;
+  missing: readonly number[];
+}
+
+/** Step 4: what the next run needs — the high-water mark, ETags, permissions in use, what to resume, when last reconciled. */
+function nextSyncState({
+  options,
+  issues,
+  trust,
+  highWaterMark,
+  etags,
+  deferredItems,
+  fullReason,
+  resume,
+  previous,
+  started,
+  missing,
+}: NextSyncStateInput): SyncState {
+  const deferred = deferredItems.length;
+  const inUse = new Set(issues.flatMap(recordLogins));
+  const sync: SyncState = {
+    highWaterMark,
+    etags,
+    permissions: Object.fromEntries(Object.entries(trust.cache).filter(([login]) => inUse.has(login))),
+  };
+  // Deferred issues may lie behind the high-water mark already. With a token the next run fetches
+  // them by node id (`resume`); without one, unsetting reconciledAt makes the next run a full
+  // one, which lists them again whatever this run was.
+  const resumable = Boolean(options.token) && deferredItems.every((i) => i.nodeId);
+  const cutFull = fullReason ?? resume?.fullReason ?? null;
+  let reconciledAt: string | undefined;
+  if (deferred > 0 && resumable) {
+    sync.resume = {
+      version: 1,
+      fullReason: cutFull,
+      startedAt: fullReason ? started.toISOString() : (resume?.startedAt ?? started.toISOString()),
+      pending: deferredItems.map((i) => ({ number: i.number, nodeId: i.nodeId })),
+    };
+    reconciledAt = fullReason ? undefined : previous.sync?.reconciledAt;
+  } else if (deferred > 0) reconciledAt = undefined;
+  else if (fullReason) reconciledAt = started.toISOString();
+  else if (resume?.fullReason)
+    reconciledAt = resume.startedAt; // the cut full run is finished now
+  else reconciledAt = previous.sync?.reconciledAt;
+  if (reconciledAt) sync.reconciledAt = reconciledAt;
+  if (missing.length > 0) sync.missingReferences = [...missing];
+  return sync;
 }
