@@ -7,13 +7,14 @@
  * issue leaves no trace in a `since` listing. When nothing changed all of these answer 304.
  * Full: every tracked issue, label by label (first sync, daily reconciliation, --full).
  */
-import { hasLabel } from '../lib/labels.ts';
+import { hasAnyLabel, hasLabel } from '../lib/labels.ts';
 import type { IssueRecord, SyncState } from '../lib/schema/snapshot.ts';
+import { heldKindLabels } from '../lib/trusted-state.ts';
 import type { GitHubClient } from './client.ts';
 import { fetchListing, getIssue, type Repo } from './fetchers.ts';
 import { type GitHubIssue, isIssue } from './github-json.ts';
 import { confirmListedRemovals } from './listing-sanity.ts';
-import { isTrackedIssue } from './to-records.ts';
+import { isPullRequest, isTrackedIssue } from './to-records.ts';
 
 export interface FindChangesInput {
   octokit: GitHubClient;
@@ -52,6 +53,16 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
     ? await listEveryTrackedIssue(listing, records, removed, previous?.highWaterMark ?? null)
     : await listUpdatedSince(listing, previous?.highWaterMark ?? null, prevEtags, etags);
   const suspects = await listOpenIssuesPerLabel(listing, records, prevEtags, etags);
+  if (fullReason && previous?.highWaterMark && records.size > 0) {
+    // The label listings leave out a record whose kind label was removed, by anyone: the `since`
+    // listing shows it, so its events can say whether the removal counts (heldKindLabels).
+    await listUpdatedSince(listing, previous.highWaterMark, {}, {});
+    // A record kept for that reason earlier is in no label listing: asked about (deleted?).
+    for (const number of removed) {
+      const record = records.get(number);
+      if (record && !latest.has(number) && !hasAnyLabel(record.labels, labels) && heldKindLabels(record, labels).length > 0) suspects.add(number);
+    }
+  }
   for (const number of suspects) {
     const lookup = await getIssue(octokit, repo, number);
     if (lookup.kind === 'gone') {
@@ -60,8 +71,14 @@ export async function findChanges({ octokit, repo, labels, records, previous, fu
     } else if (lookup.kind === 'found') latest.set(number, lookup.issue);
   }
 
+  // No longer labelled: a changed one is fetched and kept only if its kind label's removal was not
+  // trusted (sync.ts decides on its events); an unchanged one stays while its record says so.
   for (const issue of latest.values()) {
-    if (records.has(issue.number) && !isTrackedIssue(issue, labels)) removed.add(issue.number);
+    const record = records.get(issue.number);
+    if (!record || isTrackedIssue(issue, labels)) continue;
+    if (isPullRequest(issue) || (Date.parse(record.updatedAt) === Date.parse(issue.updated_at) && heldKindLabels(record, labels).length === 0))
+      removed.add(issue.number);
+    else removed.delete(issue.number);
   }
   return { latest, removed, changed: selectChanged(latest, records, labels, removed), highWaterMark, etags };
 }
@@ -174,6 +191,11 @@ async function listOpenIssuesPerLabel(
   return suspects;
 }
 
+/** Tracked, or a record GitHub no longer labels whose events decide whether it stays (see heldKindLabels). */
+export function mayBeTracked(issue: GitHubIssue, records: ReadonlyMap<number, IssueRecord>, labels: readonly string[]): boolean {
+  return isTrackedIssue(issue, labels) || (records.has(issue.number) && !isPullRequest(issue));
+}
+
 /** Tracked, not removed, and new or updated since its record: the issues whose details to fetch. Pure. */
 export function selectChanged(
   latest: ReadonlyMap<number, GitHubIssue>,
@@ -182,7 +204,7 @@ export function selectChanged(
   removed: ReadonlySet<number>,
 ): GitHubIssue[] {
   return [...latest.values()]
-    .filter((issue) => isTrackedIssue(issue, labels) && !removed.has(issue.number))
+    .filter((issue) => mayBeTracked(issue, records, labels) && !removed.has(issue.number))
     .filter((issue) => {
       const record = records.get(issue.number);
       return !record || Date.parse(record.updatedAt) !== Date.parse(issue.updated_at);

@@ -9,22 +9,23 @@
  */
 import { InputError } from '../lib/errors.ts';
 import { isTrustedlyLabelled } from '../lib/incident.ts';
-import { hasLabel, labelMatches } from '../lib/labels.ts';
+import { labelMatches } from '../lib/labels.ts';
 import type { SiteConfig } from '../lib/schema/config.ts';
 import type { BodyEdit, IssueRecord, SnapshotInput, SyncState } from '../lib/schema/snapshot.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../lib/schema/snapshot.ts';
+import { heldKindLabels } from '../lib/trusted-state.ts';
 import { type BatchItem, fetchBatch, MAX_BATCH } from './batch-details.ts';
 import { listBodyEdits, type RawBodyEdit, toBodyEdits } from './body-edits.ts';
 import { type ClientDefaultsOptions, createClientWithDefaults, type GitHubClient, type RequestStats } from './client.ts';
 import { toGitHubError } from './errors.ts';
 import { getIssue, getPermission, parseRepo, type Repo } from './fetchers.ts';
-import { findChanges } from './find-changes.ts';
+import { findChanges, mayBeTracked } from './find-changes.ts';
 import type { GitHubComment, GitHubIssue, GitHubIssueEvent } from './github-json.ts';
 import { fetchIssueDetails } from './issue-details.ts';
 import { type PreviousSnapshot, readPreviousSnapshot } from './previous-snapshot.ts';
 import { syncReferencedIssues } from './referenced-issues.ts';
 import type { SyncSummary } from './summary.ts';
-import { actorLogins, applyTrust, isPullRequest, isTrackedIssue, recordLogins, toIssueRecord } from './to-records.ts';
+import { actorLogins, applyTrust, isPullRequest, recordLogins, toIssueRecord } from './to-records.ts';
 import { createTrust } from './trust.ts';
 import { graphqlFailure } from './write-errors.ts';
 import { writeSnapshotAtomically } from './write-snapshot.ts';
@@ -125,11 +126,25 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
     const deferred = deferredItems.length;
 
     // 2b. Who is trusted, who wrote each body, and the records.
-    const { issues, trust, permissionChecks } = await buildRecords({ options, octokit, repo, records, removed, details, previous, started, fullReason, log });
+    const { issues, trust, permissionChecks } = await buildRecords({
+      options,
+      octokit,
+      repo,
+      labels,
+      records,
+      removed,
+      details,
+      previous,
+      started,
+      fullReason,
+      log,
+    });
 
     // 3. Post-mortem action items.
     // Only post-mortems the page publishes: an outsider's text must not spend the rate limit.
-    const postmortems = issues.filter((issue) => hasLabel(issue.labels, config.labels.postmortem) && isTrustedlyLabelled(issue, config.labels.postmortem));
+    const postmortems = issues.filter(
+      (issue) => heldKindLabels(issue, [config.labels.postmortem]).length > 0 && isTrustedlyLabelled(issue, config.labels.postmortem),
+    );
     const { referenced, missing } = await syncReferencedIssues({
       octokit,
       repo,
@@ -261,14 +276,14 @@ async function fetchBatched(input: FetchDetailsInput): Promise<FetchedDetails> {
     const batch = queue.slice(start, start + batchSize);
     for (const result of await fetchBatch(octokit, repository, batch, stats)) {
       // A pending issue is known by number only: it may have lost its tracked label meanwhile.
-      if (result.kind !== 'missing' && !isTrackedIssue(result.issue, labels)) removed.add(result.issue.number);
+      if (result.kind !== 'missing' && !mayBeTracked(result.issue, previous, labels)) removed.add(result.issue.number);
       else if (result.kind === 'fetched') details.push(result);
       else if (result.kind === 'overflow') {
         const fetched = await fetchOne(octokit, repo, result.issue, previous, removed);
         if (fetched) details.push(fetched);
       } else {
         const lookup = await getIssue(octokit, repo, result.number);
-        if (lookup.kind === 'gone' || (lookup.kind === 'found' && !isTrackedIssue(lookup.issue, labels))) removed.add(result.number);
+        if (lookup.kind === 'gone' || (lookup.kind === 'found' && !mayBeTracked(lookup.issue, previous, labels))) removed.add(result.number);
         else if (lookup.kind === 'found') {
           const fetched = await fetchOne(octokit, repo, lookup.issue, previous, removed);
           if (fetched) details.push(fetched);
@@ -288,9 +303,12 @@ interface BuildRecordsInput {
   options: SyncOptions;
   octokit: GitHubClient;
   repo: Repo;
+  /** The kind labels the sync tracks. */
+  labels: readonly string[];
   /** Written to: the previous records, updated with this run's details and removals. */
   records: Map<number, IssueRecord>;
-  removed: ReadonlySet<number>;
+  /** Written to: records no longer tracked (a kind label a trusted person removed). */
+  removed: Set<number>;
   details: readonly IssueDetails[];
   previous: PreviousSnapshot;
   started: Date;
@@ -302,7 +320,7 @@ interface BuildRecordsInput {
  * Step 2b: trust (the permission cache, refreshed for the people this run saw), who edited the
  * bodies an untrusted person could have written (see body-edits.ts), and the records, newest first.
  */
-async function buildRecords({ options, octokit, repo, records, removed, details, previous, started, fullReason, log }: BuildRecordsInput) {
+async function buildRecords({ options, octokit, repo, labels, records, removed, details, previous, started, fullReason, log }: BuildRecordsInput) {
   const { config } = options;
   const trust = createTrust({
     maintainers: config.maintainers,
@@ -339,8 +357,14 @@ async function buildRecords({ options, octokit, repo, records, removed, details,
     const edits = raw ? toBodyEdits(raw, trust.isTrusted) : keptEdits.get(d.issue.number);
     records.set(d.issue.number, edits && edits.length > 0 ? { ...record, bodyEdits: edits } : record);
   }
-  const issues: IssueRecord[] = [...records.values()].map((r) => applyTrust(r, trust.isTrusted)).sort((a, b) => b.number - a.number);
-
+  const issues: IssueRecord[] = [];
+  for (const record of records.values()) {
+    const trusted = applyTrust(record, trust.isTrusted);
+    // No longer labelled on GitHub: kept only while a kind label's removal was not trusted.
+    if (heldKindLabels(trusted, labels).length > 0) issues.push(trusted);
+    else removed.add(record.number);
+  }
+  issues.sort((a, b) => b.number - a.number);
   return { issues, trust, permissionChecks };
 }
 

@@ -19,7 +19,7 @@ import { type IssueRecord, IssueRecordSchema, type ReferencedIssue, type Snapsho
 import { COMPONENT_STATUS_RANK, COMPONENT_STATUS_TEXT, type ComponentStatus, SEVERITY_INFO, worseStatus } from './severity.ts';
 import { DEFAULT_BOT_LOGIN } from './sitrep-comment.ts';
 import { dropDuplicateIssues, minutesInFuture } from './snapshot-checks.ts';
-import { readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
+import { heldKindLabels, readTrustedIssue, type UnconfirmedChange } from './trusted-state.ts';
 
 export interface ComponentView extends Component {
   readonly status: ComponentStatus;
@@ -135,13 +135,8 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   for (const issue of issues) {
     const where = `issue #${issue.number}`;
     if (issue.isPullRequest) continue;
-    const kind = hasLabel(issue.labels, labels.incident)
-      ? labels.incident
-      : hasLabel(issue.labels, labels.maintenance)
-        ? labels.maintenance
-        : hasLabel(issue.labels, labels.postmortem)
-          ? labels.postmortem
-          : undefined;
+    // An untrusted person removing the kind label does not take the report off the page.
+    const kind = heldKindLabels(issue, [labels.incident, labels.maintenance, labels.postmortem])[0];
     if (!kind) continue;
     // A monitor's own incident (bot author AND marker) is published; nothing else the bot writes is trusted.
     const byMonitor = kind === labels.incident && monitorIdOf({ author: issue.author.login, body: issue.body }, bots) !== null;

@@ -38,6 +38,21 @@ export function findAdoption(issue: IssueRecord, kindLabel: string): string | nu
   return times.sort().at(-1) ?? null;
 }
 
+/**
+ * The kind labels (`incident`, `maintenance`, `postmortem`, as the config names them) the issue
+ * holds as trusted people left it: each one it carries, and each one whose last removal was made
+ * by someone not trusted on an issue a trusted person had made that kind (opened it, or applied
+ * the label). The one rule for the model (what the page publishes) and the sync (which records it
+ * keeps fetching although GitHub's label listings no longer show them). In the order given.
+ */
+export function heldKindLabels(issue: IssueRecord, kindLabels: readonly string[]): string[] {
+  return kindLabels.filter((kind) => {
+    if (issue.labels.some((l) => same(l, kind))) return true;
+    const last = issue.events.filter((e) => (e.type === 'labeled' || e.type === 'unlabeled') && same(e.label ?? '', kind)).at(-1);
+    return last?.type === 'unlabeled' && !last.actor.trusted && findAdoption(issue, kind) !== null;
+  });
+}
+
 /** The issue with only trusted changes applied; `notices` gets one line per ignored change. */
 export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices: Notice[]): TrustedIssue {
   const where = `issue #${issue.number}`;
@@ -56,8 +71,9 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
     const key = e.label.toLowerCase();
     explained.add(key);
     if (!e.actor.trusted) {
-      // The kind label's own events decide adoption (findAdoption), not what the page says.
-      if (!same(e.label, kindLabel)) ignore(e, `label "${e.label}" ${e.type === 'labeled' ? 'added' : 'removed'}`, 'labels');
+      // The kind label's own events decide adoption (findAdoption), not what the page says; its
+      // removal by someone not trusted is ignored (heldKindLabels) and reported like the others.
+      if (!same(e.label, kindLabel) || e.type === 'unlabeled') ignore(e, `label "${e.label}" ${e.type === 'labeled' ? 'added' : 'removed'}`, 'labels');
     } else if (e.type === 'labeled') labels.set(key, e.label);
     else labels.delete(key);
   }
@@ -68,7 +84,7 @@ export function readTrustedIssue(issue: IssueRecord, kindLabel: string, notices:
     if (issue.author.trusted || same(label, kindLabel)) labels.set(key, label);
     else notices.push({ where, message: `label "${label}" has no event saying who applied it: ignored` });
   }
-  if (issue.labels.some((l) => same(l, kindLabel))) labels.set(kindLabel.toLowerCase(), kindLabel);
+  if (heldKindLabels(issue, [kindLabel]).length > 0) labels.set(kindLabel.toLowerCase(), kindLabel);
 
   // Assignees (the first is shown as incident commander): the same replay as labels.
   const assignees: string[] = [];

@@ -96,3 +96,83 @@ describe('an adopted report changed by untrusted people', () => {
     expect(recordOf(ws, number)?.body).toBe(REWRITTEN);
   });
 });
+
+describe('the kind label removed by someone not trusted (issue #10 item 2)', () => {
+  const published = () => pageModel().incidents.map((i) => i.number);
+
+  test.each([
+    { name: 'a triager', who: PEOPLE.triager, kept: true },
+    { name: 'the outsider who reported it', who: PEOPLE.outsider, kept: true },
+    { name: 'a maintainer', who: PEOPLE.writer, kept: false },
+  ])('$name unlabels a published incident → kept $kept, through incremental and full runs', async ({ who, kept }) => {
+    const number = adoptedReport();
+    const other = repo.addIssue({ title: 'Docs down', body: ADOPTED, labels: ['incident'], user: PEOPLE.admin }).number;
+    await syncInProcess(server, ws);
+    expect(published()).toEqual([other, number]);
+
+    repo.removeLabel(number, 'incident', who);
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number) !== undefined).toBe(kept);
+    expect(published()).toEqual(kept ? [other, number] : [other]);
+    if (kept) {
+      expect(recordOf(ws, number)?.events.at(-1)).toMatchObject({ type: 'unlabeled', label: 'incident', actor: { login: who, trusted: false } });
+      const model = pageModel();
+      expect(model.incidents.find((i) => i.number === number)?.unconfirmed).toEqual(['labels']);
+      expect(model.notices).toContainEqual({ where: `issue #${number}`, message: `label "incident" removed by ${who}, who is not a maintainer: ignored` });
+    }
+
+    // Nothing changed: still there. A full run (label-by-label listings, which no longer show it) keeps it too.
+    await syncInProcess(server, ws);
+    expect(published()).toEqual(kept ? [other, number] : [other]);
+    await syncInProcess(server, ws, { full: true });
+    expect(published()).toEqual(kept ? [other, number] : [other]);
+
+    if (!kept) return;
+    // Later changes are still fetched; a maintainer's removal then takes it off.
+    repo.comment(number, PEOPLE.admin, 'Still looking.');
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)?.comments.map((c) => c.body)).toEqual(['Still looking.']);
+    repo.addLabel(number, 'incident', PEOPLE.admin);
+    repo.removeLabel(number, 'incident', PEOPLE.admin);
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)).toBeUndefined();
+    expect(published()).toEqual([other]);
+  });
+
+  test.each([
+    { name: 'an incremental run (REST)', overrides: {} },
+    { name: 'a batched run (GraphQL)', overrides: { batchFrom: 1 } },
+    { name: 'a full run', overrides: { full: true } },
+  ])('the first run after the removal is $name: the incident stays', async ({ overrides }) => {
+    const number = adoptedReport();
+    await syncInProcess(server, ws);
+    repo.removeLabel(number, 'incident', PEOPLE.triager);
+    await syncInProcess(server, ws, overrides);
+    expect(recordOf(ws, number)?.labels).toEqual([]);
+    expect(published()).toEqual([number]);
+  });
+
+  test('a kept record whose issue is deleted goes at the next full run (asked by number)', async () => {
+    const number = adoptedReport();
+    await syncInProcess(server, ws);
+    repo.removeLabel(number, 'incident', PEOPLE.triager);
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)).toBeDefined();
+    repo.deleteIssue(number);
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)).toBeDefined(); // an incremental run cannot see a deletion of an unlabelled issue
+    server.clearLog();
+    await syncInProcess(server, ws, { full: true });
+    expect(recordOf(ws, number)).toBeUndefined();
+    expect(server.log.filter((e) => e.path === `/repos/acme/widgets/issues/${number}`)).toHaveLength(1);
+  });
+
+  test('an unadopted outsider report the outsider unlabels is dropped', async () => {
+    const { number } = repo.addIssue({ title: 'Help', body: ADOPTED, labels: ['incident'], user: PEOPLE.outsider });
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)).toBeDefined();
+    repo.removeLabel(number, 'incident', PEOPLE.outsider);
+    await syncInProcess(server, ws);
+    expect(recordOf(ws, number)).toBeUndefined();
+  });
+});

@@ -234,6 +234,72 @@ describe('triage is not trust (item 2)', () => {
     expect(m.incidents.map((i) => i.number)).toEqual(published ? [3] : []);
   });
 
+  // The kind label itself: its removal by someone not trusted does not take the report off the page.
+  test.each([
+    {
+      name: 'a triager removes "incident"',
+      record: base([event('unlabeled', t(5), { label: 'incident', actor: triager() })], { labels: ['P2', 'component:cli'] }),
+      incidents: [3],
+      unconfirmed: ['labels'],
+      notice: 'label "incident" removed by triage-tom, who is not a maintainer: ignored',
+    },
+    {
+      name: 'the outsider removes "incident" from their adopted report',
+      record: adopted({ labels: [], events: [event('unlabeled', t(10), { label: 'incident', actor: outsider('olly') })] }),
+      incidents: [7],
+      unconfirmed: ['labels'],
+      notice: 'label "incident" removed by olly, who is not a maintainer: ignored',
+    },
+    {
+      name: 'a maintainer removes "incident"',
+      record: base([event('unlabeled', t(5), { label: 'incident' })], { labels: ['P2', 'component:cli'] }),
+      incidents: [],
+      unconfirmed: [],
+      notice: null,
+    },
+    {
+      name: 'a triager removes it, then a maintainer re-applies it (confirmed)',
+      record: base([event('unlabeled', t(5), { label: 'incident', actor: triager() }), event('labeled', t(6), { label: 'incident' })]),
+      incidents: [3],
+      unconfirmed: [],
+      notice: 'label "incident" removed by triage-tom, who is not a maintainer: ignored',
+    },
+    {
+      name: 'the outsider removes "incident" from a report nobody adopted',
+      record: issue({
+        number: 9,
+        author: outsider('olly'),
+        labels: [],
+        events: [
+          event('labeled', T0, { label: 'incident', actor: outsider('olly') }),
+          event('unlabeled', t(5), { label: 'incident', actor: outsider('olly') }),
+        ],
+      }),
+      incidents: [],
+      unconfirmed: [],
+      notice: null,
+    },
+  ])('kind label: $name → published $incidents', ({ record, incidents, unconfirmed, notice }) => {
+    const m = model([record]);
+    expect(m.incidents.map((i) => i.number)).toEqual(incidents);
+    expect(m.incidents[0]?.unconfirmed ?? []).toEqual(unconfirmed);
+    if (notice) expect(m.notices).toContainEqual({ where: `issue #${record.number}`, message: notice });
+    else expect(m.notices.filter((n) => n.message.includes('"incident" removed'))).toEqual([]);
+  });
+
+  test('a triager removing "maintenance" leaves the maintenance on the page', () => {
+    const record = issue({
+      number: 4,
+      labels: [],
+      body: formBody({ 'Window start (UTC)': '2026-11-22 10:00', 'Window end (UTC)': '2026-11-22 11:00' }),
+      events: [event('labeled', T0, { label: 'maintenance' }), event('unlabeled', t(5), { label: 'maintenance', actor: triager() })],
+    });
+    expect(model([record]).maintenances.map((m) => m.number)).toEqual([4]);
+    expect(
+      model([{ ...record, events: [event('labeled', T0, { label: 'maintenance' }), event('unlabeled', t(5), { label: 'maintenance' })] }]).maintenances,
+    ).toEqual([]);
+  });
+
   test('the untrusted change is reported in the build log', () => {
     const m = model([base([event('labeled', t(5), { label: 'P0', actor: triager() })], { labels: ['incident', 'P2', 'P0', 'component:cli'] })]);
     expect(m.notices).toContainEqual({ where: 'issue #3', message: 'label "P0" added by triage-tom, who is not a maintainer: ignored' });
