@@ -178,7 +178,7 @@ describe('incident page', () => {
       'Severity: P0 (Critical): Extreme or total interruption, no reasonable workaround.',
       'Components: CLI, npm packages',
       'Started: 21 Nov 2026, 10:00 UTC (2 hours ago)',
-      'Acknowledged: 21 Nov 2026, 10:03 UTC (after 3 min)',
+      'Acknowledged: 21 Nov 2026, 10:00 UTC (after 0 s: declared by a maintainer)',
       'Ongoing for: 2 h',
       'Incident commander: ada',
       'On GitHub: Issue #101',
@@ -187,8 +187,8 @@ describe('incident page', () => {
     expect(scope).toEqual([
       'What is broken: npm install fails with E404.',
       'Who is affected: Everyone installing.',
-      'Workaround: Pin version 1.2.3.',
-      'Expected fix: Within 2 hours',
+      'Workaround (said 21 Nov 2026, 10:00 UTC): Pin version 1.2.3.',
+      'Expected fix (said 21 Nov 2026, 10:00 UTC): Within 2 hours',
     ]);
     expect([...doc.querySelectorAll('[data-update]')].map((u) => u.getAttribute('data-update'))).toEqual(['3', '1']);
     expect(doc.querySelector('a[href="https://github.com/acme/widgets/issues/101"]')).not.toBeNull();
