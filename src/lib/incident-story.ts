@@ -45,7 +45,8 @@ export function findLatestNews(incident: Incident): LatestNews {
 }
 
 interface NextUpdateView {
-  readonly html: string;
+  /** Plain text: a promise is one short line. */
+  readonly text: string;
   readonly saidAt: string;
   readonly dueAt: string | null;
   /** The promised time has passed at build time (the browser re-checks with its clock). */

@@ -55,7 +55,7 @@ export interface Incident {
   /** When the workaround and the expected fix in `scope` were said: the opening, or the update whose line changed them. */
   readonly saidAt: { readonly workaround: string | null; readonly eta: string | null };
   /** The next update promised by the newest update (`Next update: in 30 minutes`), while active; `dueAt` null when no time can be read. */
-  readonly nextUpdate: { readonly html: string; readonly saidAt: string; readonly dueAt: string | null } | null;
+  readonly nextUpdate: { readonly text: string; readonly saidAt: string; readonly dueAt: string | null } | null;
   /** Free-text body of an issue written without the form (sanitized HTML). */
   readonly descriptionHtml: string | null;
   /** Plain-text summary: what is broken, or the start of the description. */
@@ -174,7 +174,7 @@ export function buildIncident(
     },
     saidAt: { workaround: latest.workaround?.saidAt ?? null, eta: latest.eta?.saidAt ?? null },
     nextUpdate:
-      active && latest.nextUpdate ? { html: render.html(latest.nextUpdate.markdown), saidAt: latest.nextUpdate.saidAt, dueAt: latest.nextUpdate.dueAt } : null,
+      active && latest.nextUpdate ? { text: render.text(latest.nextUpdate.markdown), saidAt: latest.nextUpdate.saidAt, dueAt: latest.nextUpdate.dueAt } : null,
     descriptionHtml: html(form.freeText),
     summary: truncate(render.text(summarySource), 280),
     startedAt: issue.createdAt,

@@ -18,7 +18,7 @@ const skip = browserSkipReason('tests/browser/no-javascript.test.ts');
 function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
-    for (const el of copy.querySelectorAll('time[data-local], [data-relative], [data-tz-note]')) el.textContent = '⟨time⟩';
+    for (const el of copy.querySelectorAll('time[data-local], [data-relative], [data-tz-note], [data-ongoing-since]')) el.textContent = '⟨time⟩';
     for (const el of copy.querySelectorAll('script')) el.remove();
     // innerText needs layout: measure the copy in place of the original, then put it back.
     const original = document.body;
