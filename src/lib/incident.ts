@@ -4,6 +4,7 @@
  */
 import { readLatestFields } from './comment-fields.ts';
 import { INCIDENT_FIELDS } from './form-fields.ts';
+import { renderInlineTitle } from './inline-title.ts';
 import { readIssueComponents } from './issue-components.ts';
 import { parseIssueForm } from './issue-form.ts';
 import { hasLabel, labelMatches } from './labels.ts';
@@ -33,6 +34,8 @@ export interface IncidentUpdate extends Update {
 export interface Incident {
   readonly number: number;
   readonly title: string;
+  /** The title with inline Markdown (code spans, bold) as safe inline HTML. */
+  readonly titleHtml: string;
   /** The GitHub issue. */
   readonly url: string;
   readonly author: string;
@@ -157,6 +160,7 @@ export function buildIncident(
   return {
     number: issue.number,
     title: issue.title.trim() || `Incident #${issue.number}`,
+    titleHtml: renderInlineTitle(issue.title.trim() || `Incident #${issue.number}`),
     url: issue.url,
     author: issue.author.login,
     ...readIncidentSeverity(issue, form.fields.severity, config, notices),

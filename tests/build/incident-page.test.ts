@@ -20,7 +20,13 @@ const updated = issue({
   createdAt: at(141), // 09:39
   author: maintainer('ada'),
   labels: ['incident', 'P1', 'component:npm'],
-  body: formBody({ Severity: 'P1', 'What is broken': 'npm install fails.', 'Workaround or alternatives': 'None yet.', 'Expected fix time': 'Unknown' }),
+  body: formBody({
+    Severity: 'P1',
+    'What is broken': 'npm install fails.',
+    'Who is affected': 'Everyone installing.',
+    'Workaround or alternatives': 'None yet.',
+    'Expected fix time': 'Unknown',
+  }),
   events: [event('labeled', at(120), { label: 'identified', actor: maintainer('grace-h') })],
   comments: [
     comment({ id: 31, at: at(120), author: maintainer('grace-h'), body: 'Found it.\nWorkaround: pin `1.2.3`\nExpected fix: within 2 hours' }),
@@ -50,9 +56,16 @@ const resolved = closed(
 );
 const withdrawn = closed(issue({ number: 204, title: 'Looked down', createdAt: at(300), labels: ['incident', 'P2'] }), at(290), 'not_planned');
 
+const markdownTitle = issue({
+  number: 205,
+  title: '`npm install` **hangs** <img src=x onerror=alert(1)> `<b>`',
+  createdAt: at(30),
+  labels: ['incident', 'P2'],
+});
+
 let site: FixtureBuild;
 beforeAll(async () => {
-  site = await buildFixture({ now: NOW, snapshot: snapshot([updated, report, resolved, withdrawn], { takenAt: at(2) }) });
+  site = await buildFixture({ now: NOW, snapshot: snapshot([updated, report, resolved, withdrawn, markdownTitle], { takenAt: at(2) }) });
   if (site.code !== 0) throw new Error(`fixture build failed:\n${site.stderr}\n${site.stdout}`);
 });
 
@@ -83,6 +96,7 @@ describe('fields a maintainer updates in a comment', () => {
   test('workaround and expected fix come from the latest trusted comment, with when they were said; an outsider’s line is ignored', () => {
     expect(scope(site.page('incidents/201/'))).toEqual([
       'What is broken: npm install fails.',
+      'Who is affected: Everyone installing.',
       'Workaround (said 21 Nov 2026, 10:00 UTC): pin 1.2.3',
       'Expected fix (said 21 Nov 2026, 10:00 UTC): within 2 hours',
     ]);
@@ -111,5 +125,36 @@ describe('acknowledgement and the status story', () => {
     const changes = [...site.page('incidents/201/').querySelectorAll('[data-status-change]')].map(text);
     expect(changes).toEqual(['21 Nov 2026, 09:39 UTC — Opened by ada', '21 Nov 2026, 10:00 UTC — Identified by grace-h']);
     expect([...site.page('incidents/203/').querySelectorAll('[data-status-change]')].map(text).at(-1)).toBe('21 Nov 2026, 07:20 UTC — Resolved by maint');
+  });
+});
+
+describe('home page', () => {
+  test('the banner names what is affected and links the incident', () => {
+    const banner = site.page('').querySelector('[data-overall]');
+    expect(text(banner?.querySelector('[data-banner]'))).toBe('Partial outage');
+    expect(text(banner?.querySelector('[data-banner-scope]'))).toBe(': npm packages — read incident #201');
+    expect(banner?.querySelector('[data-banner-scope] a')?.getAttribute('href')).toBe(`${site.base}/incidents/201/`);
+  });
+
+  test('an active incident card says who is affected', () => {
+    const card = site.page('').querySelector('[data-incident="201"]');
+    expect([...(card?.querySelectorAll('dl.facts dt') ?? [])].map(text)).toEqual(['Who is affected', 'Workaround', 'Expected fix']);
+  });
+});
+
+describe('Markdown in titles', () => {
+  test.each([
+    { where: 'incident page heading', path: 'incidents/205/', selector: 'h1' },
+    { where: 'home page card', path: '', selector: '[data-incident="205"] h3' },
+  ])('$where: code spans and bold render, HTML stays text', ({ path, selector }) => {
+    const heading = site.page(path).querySelector(selector);
+    expect([...(heading?.querySelectorAll('code') ?? [])].map((c) => c.textContent)).toEqual(['npm install', '<b>']);
+    expect(heading?.querySelector('strong')?.textContent).toBe('hangs');
+    expect(heading?.querySelectorAll('img, b, [onerror]')).toHaveLength(0);
+    expect(text(heading)).toBe('npm install hangs <img src=x onerror=alert(1)> <b>');
+  });
+
+  test('the document title has the marks dropped', () => {
+    expect(site.page('incidents/205/').title).toMatch(/^npm install hangs <img src=x onerror=alert\(1\)> <b> · /);
   });
 });

@@ -160,8 +160,18 @@ describe('home page', () => {
     expect(text(doc.querySelector('footer'))).toContain('Data as of 21 Nov 2026, 11:52 UTC');
   });
 
-  test('severity legend', () => {
-    expect(text(site.page('').querySelector('.legend'))).toContain('Extreme or total interruption, no reasonable workaround.');
+  test('severity legend: on its own page, linked from the home page', () => {
+    expect(site.page('').querySelector('.legend')).toBeNull();
+    expect(site.page('').querySelector(`a[href="${site.base}/severity/"]`)).not.toBeNull();
+    expect(text(site.page('severity/').querySelector('.legend'))).toContain('Extreme or total interruption, no reasonable workaround.');
+  });
+
+  test('Maintenance is in the header navigation of every page', () => {
+    for (const p of ['', 'severity/', 'incidents/101/'])
+      expect([...site.page(p).querySelectorAll('header nav a')].map((a) => [text(a), a.getAttribute('href')])).toContainEqual([
+        'Maintenance',
+        `${site.base}/maintenance/`,
+      ]);
   });
 
   test('the malformed issue is reported in the build log', () => {
