@@ -274,6 +274,13 @@ describe('component, post-mortem and 404 pages', () => {
     expect(site.page('postmortems/').querySelectorAll('main li.card')).toHaveLength(2);
   });
 
+  test('the post-mortem index shows each one’s action-item progress, with no separator to strand on a phone', () => {
+    const index = site.page('postmortems/');
+    expect([...index.querySelectorAll('[data-action-items]')].map(text)).toEqual(['1 of 2 action items done', '1 of 1 action items done']);
+    for (const meta of index.querySelectorAll('main li.card .meta'))
+      expect([...meta.childNodes].filter((n) => n.nodeType === 3 && /\S/.test(n.textContent ?? '')).map((n) => n.textContent)).toEqual([]);
+  });
+
   test('404 page exists', () => {
     expect(text(site.page('404.html').querySelector('h1'))).toBe('Page not found');
   });
