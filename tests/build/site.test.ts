@@ -136,7 +136,10 @@ describe('home page', () => {
     const doc = site.page('');
     const status = (id: string) => doc.querySelector(`[data-component="${id}"]`)?.getAttribute('data-status');
     expect([status('cli'), status('npm'), status('docs'), status('site')]).toEqual(['major_outage', 'major_outage', 'degraded_performance', 'operational']);
-    expect([...doc.querySelectorAll('details[data-group] summary')].map((s) => text(s.querySelector('span')))).toEqual(['Tools', 'Web', 'Other']);
+    expect([...doc.querySelectorAll('details[data-group] summary')].map((s) => text(s.querySelector('span')))).toEqual(['Tools', 'Web']);
+    // Groups with something wrong are open; a component without a group is not put in an invented one.
+    expect([...doc.querySelectorAll('details[data-group]')].map((d) => d.hasAttribute('open'))).toEqual([true, true]);
+    expect(doc.querySelector('[data-ungrouped] [data-component="site"]')).not.toBeNull();
   });
 
   test('resolved and withdrawn in the last 7 days are listed; old ones are not', () => {
