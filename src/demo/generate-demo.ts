@@ -250,7 +250,7 @@ export function generateDemoSnapshot(takenAt: Date): SnapshotInput {
         [
           70 * MIN,
           trusted('ada-l'),
-          'Workaround while we fix it: pin the previous version.\n\n```sh\nnpm install @quill/cli@4.1.3\n```\n\nTracking the release fix in #409.',
+          'Workaround while we fix it: pin the previous version.\n\n```sh\nnpm install @quill/cli@4.1.3\n```\n\nTracking the release fix in #409.\n\nNext update: in 30 minutes',
         ],
       ],
     }),

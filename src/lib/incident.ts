@@ -2,7 +2,9 @@
  * One GitHub issue → one incident, or the reason it is not one.
  * Pure: decisions use only the record, the config and the renderer passed in.
  */
+import { readLatestFields } from './comment-fields.ts';
 import { INCIDENT_FIELDS } from './form-fields.ts';
+import { renderInlineTitle } from './inline-title.ts';
 import { readIssueComponents } from './issue-components.ts';
 import { parseIssueForm } from './issue-form.ts';
 import { hasLabel, labelMatches } from './labels.ts';
@@ -32,6 +34,8 @@ export interface IncidentUpdate extends Update {
 export interface Incident {
   readonly number: number;
   readonly title: string;
+  /** The title with inline Markdown (code spans, bold) as safe inline HTML. */
+  readonly titleHtml: string;
   /** The GitHub issue. */
   readonly url: string;
   readonly author: string;
@@ -51,11 +55,16 @@ export interface Incident {
     readonly eta: string | null;
     readonly upstream: string | null;
   };
+  /** When the workaround and the expected fix in `scope` were said: the opening, or the update whose line changed them. */
+  readonly saidAt: { readonly workaround: string | null; readonly eta: string | null };
+  /** The next update promised by the newest update (`Next update: in 30 minutes`), while active; `dueAt` null when no time can be read. */
+  readonly nextUpdate: { readonly text: string; readonly saidAt: string; readonly dueAt: string | null } | null;
   /** Free-text body of an issue written without the form (sanitized HTML). */
   readonly descriptionHtml: string | null;
   /** Plain-text summary: what is broken, or the start of the description. */
   readonly summary: string;
   readonly startedAt: string;
+  /** The opening itself when a maintainer declared it (0 to acknowledge); else the first trusted response (findAcknowledgement). */
   readonly acknowledgedAt: string | null;
   readonly resolvedAt: string | null;
   /** When it was withdrawn (closed as not planned). */
@@ -131,6 +140,8 @@ export function buildIncident(
   render: Renderers,
   notices: Notice[],
   unconfirmed: readonly UnconfirmedChange[] = [],
+  /** sitrep's own logins: its (a monitor's) incidents are not acknowledged by being opened. */
+  isSitrepIdentity: (login: string) => boolean = () => false,
 ): Incident {
   const form = parseIssueForm(issue.body, INCIDENT_FIELDS);
   const timeline = deriveStatusTimeline(issue, config.labels);
@@ -139,28 +150,34 @@ export function buildIncident(
   const html = (md: string | null): string | null => (md ? render.html(md) : null);
   const updates = buildUpdates(issue, render, (c) => ({ status: readCommentStatus(c.body) ?? statusAt(timeline, c.createdAt) }));
   const summarySource = form.fields.broken ?? form.freeText ?? '';
+  const active = status !== 'resolved' && status !== 'withdrawn';
+  const latest = readLatestFields({ workaround: form.fields.workaround, eta: form.fields.eta }, issue.createdAt, issue.comments.filter(isUpdate));
   return {
     number: issue.number,
     title: issue.title.trim() || `Incident #${issue.number}`,
+    titleHtml: renderInlineTitle(issue.title.trim() || `Incident #${issue.number}`),
     url: issue.url,
     author: issue.author.login,
     ...readIncidentSeverity(issue, form.fields.severity, config, notices),
     status,
-    active: status !== 'resolved' && status !== 'withdrawn',
+    active,
     withdrawn: status === 'withdrawn',
     reopened: timeline.some((c) => c.source === 'reopened'),
     components: readIssueComponents(issue, form.fields.components, config, notices),
     scope: {
       broken: html(form.fields.broken),
       affected: html(form.fields.affected),
-      workaround: html(form.fields.workaround),
-      eta: html(form.fields.eta),
+      workaround: html(latest.workaround?.markdown ?? null),
+      eta: html(latest.eta?.markdown ?? null),
       upstream: html(form.fields.upstream),
     },
+    saidAt: { workaround: latest.workaround?.saidAt ?? null, eta: latest.eta?.saidAt ?? null },
+    nextUpdate:
+      active && latest.nextUpdate ? { text: render.text(latest.nextUpdate.markdown), saidAt: latest.nextUpdate.saidAt, dueAt: latest.nextUpdate.dueAt } : null,
     descriptionHtml: html(form.freeText),
     summary: truncate(render.text(summarySource), 280),
     startedAt: issue.createdAt,
-    acknowledgedAt: findAcknowledgement(issue, config),
+    acknowledgedAt: isDeclaredByMaintainer(issue, isSitrepIdentity) ? issue.createdAt : findAcknowledgement(issue, config),
     resolvedAt: status === 'resolved' ? (lastClose?.at ?? null) : null,
     withdrawnAt: status === 'withdrawn' ? (lastClose?.at ?? null) : null,
     updatedAt: [issue.updatedAt, ...issue.comments.map((c) => c.updatedAt)].sort().at(-1) ?? issue.updatedAt,
@@ -169,6 +186,17 @@ export function buildIncident(
     timeline,
     unconfirmed,
   };
+}
+
+// sitrep's own comments (posted with a maintainer's token, they are "trusted") are not updates.
+const isUpdate = (c: IssueRecord['comments'][number]): boolean => c.author.trusted && !carriesSitrepMarker(c.body);
+
+/**
+ * A maintainer who opens the incident has acknowledged it by declaring it (issue #13); sitrep's own
+ * identity (a monitor's issue) has not. The paging plan asks the same question to page nobody.
+ */
+export function isDeclaredByMaintainer(issue: IssueRecord, isSitrepIdentity: (login: string) => boolean): boolean {
+  return issue.author.trusted && !isSitrepIdentity(issue.author.login);
 }
 
 /**
@@ -180,18 +208,15 @@ export function buildIncident(
 export function buildUpdates(issue: IssueRecord, render: Renderers): Update[];
 export function buildUpdates<X extends object>(issue: IssueRecord, render: Renderers, extra: (comment: IssueRecord['comments'][number]) => X): (Update & X)[];
 export function buildUpdates(issue: IssueRecord, render: Renderers, extra?: (comment: IssueRecord['comments'][number]) => object): Update[] {
-  return (
-    issue.comments
-      // sitrep's own comments (posted with a maintainer's token, they are "trusted") are not updates.
-      .filter((c) => c.author.trusted && !carriesSitrepMarker(c.body))
-      .map((c) => {
-        // The `Status:` line is shown as the update's status, not repeated in its text.
-        const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;
-        const update = { id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(body), url: c.url, ...extra?.(c) };
-        return withLazyText(update, () => render.text(body));
-      })
-      .reverse()
-  );
+  return issue.comments
+    .filter(isUpdate)
+    .map((c) => {
+      // The `Status:` line is shown as the update's status, not repeated in its text.
+      const body = readCommentStatus(c.body) ? c.body.replace(/^\s*[^\n]*\n?/, '') : c.body;
+      const update = { id: c.id, author: c.author.login, createdAt: c.createdAt, html: render.html(body), url: c.url, ...extra?.(c) };
+      return withLazyText(update, () => render.text(body));
+    })
+    .reverse();
 }
 
 /** `target` with an enumerable `text` computed by `compute` on first read and kept. */

@@ -13,7 +13,7 @@
  * - **Once per step**: the step number is in the comment's hidden marker, and a comment counts only
  *   when its author is sitrep (or a trusted person): an outsider pasting the marker changes nothing.
  */
-import type { Incident } from './incident.ts';
+import { type Incident, isDeclaredByMaintainer } from './incident.ts';
 import { findOnCall } from './oncall.ts';
 import type { OnCallConfig } from './schema/response.ts';
 import type { IssueRecord } from './schema/snapshot.ts';
@@ -199,7 +199,7 @@ export function toPagingIncident(
     active: incident.active,
     startedAt: incident.startedAt,
     acknowledgedAt: incident.acknowledgedAt,
-    declaredByMaintainer: record.author.trusted && !isSitrepIdentity(record.author.login),
+    declaredByMaintainer: isDeclaredByMaintainer(record, isSitrepIdentity),
     summary: incident.summary,
     components: componentNames,
     pageUrl,

@@ -212,10 +212,16 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const skipped = [...read.skipped, ...duplicates];
   const bots = input.botLogins ?? [DEFAULT_BOT_LOGIN];
   const kinds = classify(issues, config, notices, bots);
+  const isBot = (login: string): boolean => bots.some((bot) => bot.toLowerCase() === login.toLowerCase());
 
   const incidents = kinds.incidents
     .map((issue) =>
-      withDetection(buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices, kinds.unconfirmed.get(issue.number)), issue, config, bots),
+      withDetection(
+        buildIncident(issue, config, renderFor(`issue #${issue.number}`), notices, kinds.unconfirmed.get(issue.number), isBot),
+        issue,
+        config,
+        bots,
+      ),
     )
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const maintenances = kinds.maintenance
@@ -246,7 +252,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const components = buildComponents(config, active, maintenances);
   const pages = new Map<number, readonly PageRecord[]>();
   for (const issue of kinds.incidents) {
-    const found = readRecordPages(issue, (login) => bots.some((bot) => bot.toLowerCase() === login.toLowerCase()));
+    const found = readRecordPages(issue, isBot);
     if (found.length > 0) pages.set(issue.number, found);
   }
   const dataAgeMinutes = Math.max(0, Math.floor((now.getTime() - new Date(snapshot.takenAt).getTime()) / 60_000));

@@ -10,7 +10,7 @@ import { browserSkipReason, launchChromium } from '../../scripts/lib/site/chromi
 import { buildDemoSite, DEMO_NOW, SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
 import { buildOperationalSite } from '../../scripts/lib/site/snapshot-sites.ts';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/site/static-server.ts';
-import { createVisitor, FRESH_CLOCK, listProblems } from './support/harness.ts';
+import { createVisitor, FRESH_CLOCK, listProblems, MOBILE } from './support/harness.ts';
 
 const skip = browserSkipReason('tests/browser/enhancement.test.ts');
 
@@ -57,10 +57,10 @@ describe.skipIf(skip !== undefined)('local time and stale-data warning (JavaScri
 
   test("the data time reads as the visitor's local time, UTC kept as a tooltip", async () => {
     const state = await home(demo, { clock: FRESH_CLOCK });
-    // Europe/Berlin is UTC+1 in November; the build wrote 11:57 and 12:00 UTC.
-    expect(state.footerTimes).toEqual(['21 Nov 2026, 12:57 (your time)', '21 Nov 2026, 13:00 (your time)']);
+    // Europe/Berlin is UTC+1 in November; the build wrote 11:57 and 12:00 UTC. The zone is named, never "(your time)".
+    expect(state.footerTimes).toEqual(['21 Nov 2026, 12:57 CET', '21 Nov 2026, 13:00 CET']);
     expect(state.footerTitles).toEqual(['21 Nov 2026, 11:57 UTC', '21 Nov 2026, 12:00 UTC']);
-    expect(state.tzNote).toBe('Times are in your time zone; hover a time for UTC.');
+    expect(state.tzNote).toBe('Times are your local time (CET); tap, hover or focus a time for UTC.');
     expect(state.problems).toEqual([]);
   });
 
@@ -96,6 +96,33 @@ describe.skipIf(skip !== undefined)('local time and stale-data warning (JavaScri
     expect(stale.banner).toBe('No incidents reported as of 21 Nov 2026, 11:57 UTC — this status may be out of date');
     expect(stale.warningVisible).toBe(true);
     expect(stale.problems).toEqual([]);
+  });
+
+  test('a time shows its UTC on keyboard focus and on tap (not only in a title tooltip)', async () => {
+    const visitor = await createVisitor(browser, demo.origin, { clock: FRESH_CLOCK, viewport: MOBILE, hasTouch: true });
+    await visitor.visit(`${SITE_BASE}incidents/412/`);
+    const time = visitor.page.locator('dl.facts time').first();
+    const tooltip = () => time.evaluate((el) => getComputedStyle(el, '::after').content);
+    await expect(tooltip()).resolves.toBe('none');
+    await time.focus();
+    await expect(tooltip()).resolves.toMatch(/^"\d+ Nov 2026, \d\d:\d\d UTC"$/);
+    await visitor.page.locator('h1').click();
+    await expect(tooltip()).resolves.toBe('none');
+    await time.tap();
+    await expect(tooltip()).resolves.toMatch(/ UTC"$/);
+    expect(listProblems(visitor.problems)).toEqual([]);
+    await visitor.close();
+  });
+
+  test.each([
+    { when: 'two minutes after the build', clock: FRESH_CLOCK, ongoing: '1 h 40 min', overdue: false },
+    { when: 'three days later', clock: STALE_CLOCK, ongoing: '3 d 1 h', overdue: true },
+  ])('"Ongoing for" and an overdue promised update follow the visitor’s clock: $when', async ({ clock, ongoing, overdue }) => {
+    const visitor = await createVisitor(browser, demo.origin, { clock });
+    await visitor.visit(`${SITE_BASE}incidents/412/`);
+    await expect(visitor.page.locator('[data-ongoing-since]').textContent()).resolves.toBe(ongoing);
+    await expect(visitor.page.locator('[data-next-update] [data-overdue]').isVisible()).resolves.toBe(overdue);
+    await visitor.close();
   });
 
   test('an incident page also warns when stale, and its relative times follow the clock', async () => {

@@ -18,7 +18,7 @@ const skip = browserSkipReason('tests/browser/no-javascript.test.ts');
 function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const copy = document.body.cloneNode(true) as HTMLElement;
-    for (const el of copy.querySelectorAll('time[data-local], [data-relative], [data-tz-note]')) el.textContent = '⟨time⟩';
+    for (const el of copy.querySelectorAll('time[data-local], [data-relative], [data-tz-note], [data-ongoing-since]')) el.textContent = '⟨time⟩';
     for (const el of copy.querySelectorAll('script')) el.remove();
     // innerText needs layout: measure the copy in place of the original, then put it back.
     const original = document.body;
@@ -64,13 +64,22 @@ describe.skipIf(skip !== undefined)('every page without JavaScript', () => {
     expect(differences).toEqual([]);
   });
 
-  test('the home page shows everything at once: status, incidents, open component groups', async () => {
+  test('the home page shows what matters at once: status, incidents, the component groups with something wrong', async () => {
     await off.visit(pagePathOf('index.html'));
     const page = off.page;
     await expect(page.locator('.banner').isVisible()).resolves.toBe(true);
     expect(await page.locator('details').count()).toBeGreaterThan(0);
-    expect(await page.locator('details:not([open])').count()).toBe(0);
-    expect(await page.locator('[data-component]:visible').count()).toBe(7);
+    // A group opens without JavaScript when something in it is not operational; the rest stay one click away.
+    const groups = await page
+      .locator('details[data-group]')
+      .evaluateAll((els) =>
+        els.map((d) => ({ open: d.hasAttribute('open'), troubled: d.querySelector('[data-component]:not([data-status="operational"])') !== null })),
+      );
+    expect(groups.map((g) => g.open)).toEqual(groups.map((g) => g.troubled));
+    expect(await page.locator('[data-component]').count()).toBe(7);
+    const troubled = page.locator('[data-component]:not([data-status="operational"])');
+    expect(await troubled.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-component]:not([data-status="operational"]):visible').count()).toBe(await troubled.count());
     expect(await page.locator('[data-incident]:visible').count()).toBeGreaterThanOrEqual(2);
     // Nothing is waiting for a script to reveal it, except the warning for a page that went stale.
     expect(await page.locator('[hidden]').evaluateAll((els) => els.map((el) => el.id))).toEqual(['stale-warning']);

@@ -136,7 +136,10 @@ describe('home page', () => {
     const doc = site.page('');
     const status = (id: string) => doc.querySelector(`[data-component="${id}"]`)?.getAttribute('data-status');
     expect([status('cli'), status('npm'), status('docs'), status('site')]).toEqual(['major_outage', 'major_outage', 'degraded_performance', 'operational']);
-    expect([...doc.querySelectorAll('details[data-group] summary')].map((s) => text(s.querySelector('span')))).toEqual(['Tools', 'Web', 'Other']);
+    expect([...doc.querySelectorAll('details[data-group] summary')].map((s) => text(s.querySelector('span')))).toEqual(['Tools', 'Web']);
+    // Groups with something wrong are open; a component without a group is not put in an invented one.
+    expect([...doc.querySelectorAll('details[data-group]')].map((d) => d.hasAttribute('open'))).toEqual([true, true]);
+    expect(doc.querySelector('[data-ungrouped] [data-component="site"]')).not.toBeNull();
   });
 
   test('resolved and withdrawn in the last 7 days are listed; old ones are not', () => {
@@ -160,8 +163,18 @@ describe('home page', () => {
     expect(text(doc.querySelector('footer'))).toContain('Data as of 21 Nov 2026, 11:52 UTC');
   });
 
-  test('severity legend', () => {
-    expect(text(site.page('').querySelector('.legend'))).toContain('Extreme or total interruption, no reasonable workaround.');
+  test('severity legend: on its own page, linked from the home page', () => {
+    expect(site.page('').querySelector('.legend')).toBeNull();
+    expect(site.page('').querySelector(`a[href="${site.base}/severity/"]`)).not.toBeNull();
+    expect(text(site.page('severity/').querySelector('.legend'))).toContain('Extreme or total interruption, no reasonable workaround.');
+  });
+
+  test('Maintenance is in the header navigation of every page', () => {
+    for (const p of ['', 'severity/', 'incidents/101/'])
+      expect([...site.page(p).querySelectorAll('header nav a')].map((a) => [text(a), a.getAttribute('href')])).toContainEqual([
+        'Maintenance',
+        `${site.base}/maintenance/`,
+      ]);
   });
 
   test('the malformed issue is reported in the build log', () => {
@@ -178,7 +191,7 @@ describe('incident page', () => {
       'Severity: P0 (Critical): Extreme or total interruption, no reasonable workaround.',
       'Components: CLI, npm packages',
       'Started: 21 Nov 2026, 10:00 UTC (2 hours ago)',
-      'Acknowledged: 21 Nov 2026, 10:03 UTC (after 3 min)',
+      'Acknowledged: 21 Nov 2026, 10:00 UTC (after 0 s: declared by a maintainer)',
       'Ongoing for: 2 h',
       'Incident commander: ada',
       'On GitHub: Issue #101',
@@ -187,8 +200,8 @@ describe('incident page', () => {
     expect(scope).toEqual([
       'What is broken: npm install fails with E404.',
       'Who is affected: Everyone installing.',
-      'Workaround: Pin version 1.2.3.',
-      'Expected fix: Within 2 hours',
+      'Workaround (said 21 Nov 2026, 10:00 UTC): Pin version 1.2.3.',
+      'Expected fix (said 21 Nov 2026, 10:00 UTC): Within 2 hours',
     ]);
     expect([...doc.querySelectorAll('[data-update]')].map((u) => u.getAttribute('data-update'))).toEqual(['3', '1']);
     expect(doc.querySelector('a[href="https://github.com/acme/widgets/issues/101"]')).not.toBeNull();
@@ -302,6 +315,13 @@ describe('component, post-mortem and 404 pages', () => {
   test('post-mortem from a file, and the index lists both', () => {
     expect(text(site.page('postmortems/60/').querySelector('h1'))).toBe('Post-mortem: old incident');
     expect(site.page('postmortems/').querySelectorAll('main li.card')).toHaveLength(2);
+  });
+
+  test('the post-mortem index shows each one’s action-item progress, with no separator to strand on a phone', () => {
+    const index = site.page('postmortems/');
+    expect([...index.querySelectorAll('[data-action-items]')].map(text)).toEqual(['1 of 2 action items done', '1 of 1 action items done']);
+    for (const meta of index.querySelectorAll('main li.card .meta'))
+      expect([...meta.childNodes].filter((n) => n.nodeType === 3 && /\S/.test(n.textContent ?? '')).map((n) => n.textContent)).toEqual([]);
   });
 
   test('404 page exists', () => {

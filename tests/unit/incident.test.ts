@@ -111,8 +111,18 @@ describe('acknowledgement, commander and durations', () => {
     { name: 'a status label counts', comments: [], events: [event('labeled', t(3), { label: 'identified' })], expected: t(3) },
     { name: 'a non-status label does not', comments: [], events: [event('labeled', t(3), { label: 'P1' })], expected: null },
     { name: 'nobody yet', comments: [], events: [], expected: null },
-  ])('acknowledged: $name', ({ comments, events, expected }) => {
-    expect(build(issue({ number: 1, createdAt: T0, comments, events })).acknowledgedAt).toBe(expected);
+  ])('acknowledged (an outsider’s report): $name', ({ comments, events, expected }) => {
+    expect(build(issue({ number: 1, createdAt: T0, comments, events, author: outsider('reporter') })).acknowledgedAt).toBe(expected);
+  });
+
+  const isBot = (login: string): boolean => login === 'github-actions[bot]';
+  test.each([
+    { name: 'a maintainer declared it: acknowledged at opening', author: { login: 'maint', trusted: true }, expected: T0 },
+    { name: 'sitrep’s identity (a monitor) opened it: still measured', author: { login: 'github-actions[bot]', trusted: true }, expected: t(7) },
+    { name: 'an outsider opened it: measured', author: outsider('reporter'), expected: t(7) },
+  ])('$name', ({ author, expected }) => {
+    const record = issue({ number: 1, createdAt: T0, author, comments: [comment({ at: t(7) })] });
+    expect(buildIncident(record, config(), render, [], [], isBot).acknowledgedAt).toBe(expected);
   });
 
   test('commander is the first assignee', () => {

@@ -63,7 +63,7 @@ function playNight(s: Scenario): string[] {
         if (change.close) record = { ...record, state: 'closed', stateReason: 'completed', closedAt: now, events: [...record.events, event('closed', now)] };
       }
     }
-    const incident = buildIncident(record, config(), render, []);
+    const incident = buildIncident(record, config(), render, [], [], isBot);
     const decision = planPage({
       incident: toPagingIncident(incident, record, isBot, ['CLI'], null),
       oncall,

@@ -25,6 +25,8 @@ export interface VisitorOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** The visitor's clock, frozen (Date.now()). Default FRESH_CLOCK. */
   readonly clock?: Date;
+  /** A touch screen (for `locator.tap()`). */
+  readonly hasTouch?: boolean;
   /** Runs before any page script, in every page of the context. */
   readonly initScript?: () => void;
 }
@@ -62,6 +64,7 @@ export async function createVisitor(browser: Browser, origin: string, options: V
     locale: 'en-GB',
     timezoneId: 'Europe/Berlin',
     serviceWorkers: 'block',
+    ...(options.hasTouch ? { hasTouch: true } : {}),
   });
   let problems = emptyProblems();
   await context.route('**/*', async (route) => {
