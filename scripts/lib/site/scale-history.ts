@@ -5,12 +5,12 @@
  * `total` incidents. Deterministic for a given snapshot.
  */
 import type { SnapshotInput } from '../../../src/lib/schema/snapshot.ts';
+import { copyIncidentBack } from './snapshot-sites.ts';
 
 type IssueInput = SnapshotInput['issues'][number];
 
 /** How far apart the copies start: 10,000 incidents span about four and a half years. */
 const SPACING_MS = 4 * 60 * 60_000;
-const shift = (iso: string, ms: number): string => new Date(new Date(iso).getTime() - ms).toISOString();
 
 const isIncident = (i: IssueInput): boolean => i.labels.includes('incident') && !i.isPullRequest;
 
@@ -26,26 +26,8 @@ export function withScaleHistory(snapshot: SnapshotInput, total: number): Snapsh
   const copies = Array.from({ length: extra }, (_, n): IssueInput => {
     const template = templates[n % templates.length] as IssueInput;
     // Start the copy (n + 1) spacings before the oldest incident, keeping the template's shape in time.
-    const back = new Date(template.createdAt).getTime() - new Date(oldest).getTime() + (n + 1) * SPACING_MS;
-    const number = 1_000_000 + n;
-    const ids = (k: number): number => 2_000_000_000 + n * 100 + k;
-    return {
-      ...template,
-      number,
-      title: `${template.title} (archive ${n + 1})`,
-      url: template.url.replace(/\d+$/, String(number)),
-      createdAt: shift(template.createdAt, back),
-      updatedAt: shift(template.updatedAt, back),
-      closedAt: template.closedAt ? shift(template.closedAt, back) : null,
-      comments: template.comments.map((c, k) => ({
-        ...c,
-        id: ids(k),
-        createdAt: shift(c.createdAt, back),
-        updatedAt: shift(c.updatedAt, back),
-        url: c.url.replace(/\/issues\/\d+#issuecomment-\d+$/, `/issues/${number}#issuecomment-${ids(k)}`),
-      })),
-      events: template.events.map((e, k) => ({ ...e, id: ids(50 + k), createdAt: shift(e.createdAt, back) })),
-    };
+    const backMs = new Date(template.createdAt).getTime() - new Date(oldest).getTime() + (n + 1) * SPACING_MS;
+    return copyIncidentBack(template, { number: 1_000_000 + n, label: n + 1, backMs, id: (k) => 2_000_000_000 + n * 100 + k, eventIdOffset: 50 });
   });
   return { ...snapshot, issues: [...snapshot.issues, ...copies] };
 }

@@ -51,6 +51,37 @@ export async function buildOperationalSite(): Promise<string> {
 const DAY = 24 * 60 * 60_000;
 const shift = (iso: string, ms: number): string => new Date(new Date(iso).getTime() - ms).toISOString();
 
+type IssueInput = SnapshotInput['issues'][number];
+
+/**
+ * A copy of `template` moved `backMs` into the past as "(archive <label>)", with a fresh number and
+ * fresh comment and event ids (`id(k)` for the k-th comment, `id(eventIdOffset + k)` for events),
+ * so long histories can be grown from real-shaped incidents.
+ */
+export function copyIncidentBack(
+  template: IssueInput,
+  copy: { number: number; label: number; backMs: number; id: (k: number) => number; eventIdOffset: number },
+): IssueInput {
+  const { number, backMs: back, id } = copy;
+  return {
+    ...template,
+    number,
+    title: `${template.title} (archive ${copy.label})`,
+    url: template.url.replace(/\d+$/, String(number)),
+    createdAt: shift(template.createdAt, back),
+    updatedAt: shift(template.updatedAt, back),
+    closedAt: template.closedAt ? shift(template.closedAt, back) : null,
+    comments: template.comments.map((c, k) => ({
+      ...c,
+      id: id(k),
+      createdAt: shift(c.createdAt, back),
+      updatedAt: shift(c.updatedAt, back),
+      url: c.url.replace(/\/issues\/\d+#issuecomment-\d+$/, `/issues/${number}#issuecomment-${id(k)}`),
+    })),
+    events: template.events.map((e, k) => ({ ...e, id: id(copy.eventIdOffset + k), createdAt: shift(e.createdAt, back) })),
+  };
+}
+
 /**
  * `snapshot` plus `extra` resolved incidents older than any in it: copies of its oldest routine
  * incident, one a day further back, with fresh numbers and ids. For "does the home page grow
@@ -59,27 +90,8 @@ const shift = (iso: string, ms: number): string => new Date(new Date(iso).getTim
 export function withLongHistory(snapshot: SnapshotInput, extra: number): SnapshotInput {
   const incidents = snapshot.issues.filter((i) => i.state === 'closed' && i.labels.includes('incident') && !i.isPullRequest);
   const template = incidents.reduce((oldest, i) => (i.createdAt < oldest.createdAt ? i : oldest));
-  const copies = Array.from({ length: extra }, (_, n) => {
-    const back = (n + 1) * DAY;
-    const number = 100_000 + n;
-    const ids = (k: number): number => 500_000_000 + n * 1_000 + k;
-    return {
-      ...template,
-      number,
-      title: `${template.title} (archive ${n + 1})`,
-      url: template.url.replace(/\d+$/, String(number)),
-      createdAt: shift(template.createdAt, back),
-      updatedAt: shift(template.updatedAt, back),
-      closedAt: template.closedAt ? shift(template.closedAt, back) : null,
-      comments: template.comments.map((c, k) => ({
-        ...c,
-        id: ids(k),
-        createdAt: shift(c.createdAt, back),
-        updatedAt: shift(c.updatedAt, back),
-        url: c.url.replace(/\/issues\/\d+#issuecomment-\d+$/, `/issues/${number}#issuecomment-${ids(k)}`),
-      })),
-      events: template.events.map((e, k) => ({ ...e, id: ids(500 + k), createdAt: shift(e.createdAt, back) })),
-    };
-  });
+  const copies = Array.from({ length: extra }, (_, n) =>
+    copyIncidentBack(template, { number: 100_000 + n, label: n + 1, backMs: (n + 1) * DAY, id: (k) => 500_000_000 + n * 1_000 + k, eventIdOffset: 500 }),
+  );
   return { ...snapshot, issues: [...snapshot.issues, ...copies] };
 }
