@@ -11,7 +11,7 @@ import { type AnnounceOptions, type AnnounceSummary, runAnnounce } from '../../s
 import { buildSiteModel } from '../../src/lib/site-model.ts';
 import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeComment, FakeGitHubRepo, FakeIssue } from '../support/github-repo.ts';
-import type { RequestLogEntry } from '../support/github-server.ts';
+import { LOCAL_CLIENT, type RequestLogEntry } from '../support/github-server.ts';
 import { runScript, type ScriptResult } from '../support/run-script.ts';
 import { type SyncFixture, syncInProcess, TOKEN, useSyncFixture } from '../sync/harness.ts';
 
@@ -53,11 +53,7 @@ export async function announce(
     token: TOKEN,
     apiUrl: server.url,
     now,
-    timeoutMs: 2_000,
-    retries: 1,
-    retryBaseMs: 10,
-    maxRateLimitWaitSeconds: 2,
-    throttle: false,
+    ...LOCAL_CLIENT,
     ...overrides,
   });
   return { summary, log: [...server.log] };

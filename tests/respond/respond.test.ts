@@ -11,7 +11,7 @@ import { type RespondOptions, type RespondSummary, runRespond } from '../../src/
 import { renderPageMarker } from '../../src/lib/paging-plan.ts';
 import { incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import type { FakeComment, FakeGitHubRepo } from '../support/github-repo.ts';
-import type { GitHubTestServer, RequestLogEntry } from '../support/github-server.ts';
+import { type GitHubTestServer, LOCAL_CLIENT, type RequestLogEntry } from '../support/github-server.ts';
 import { runScript } from '../support/run-script.ts';
 import { configYaml, TOKEN, useSyncFixture } from '../sync/harness.ts';
 
@@ -40,11 +40,7 @@ async function respond(overrides: Partial<RespondOptions> = {}): Promise<{ summa
     token: TOKEN,
     apiUrl: server.url,
     now: new Date(server.clock.ms),
-    timeoutMs: 2_000,
-    retries: 1,
-    retryBaseMs: 10,
-    maxRateLimitWaitSeconds: 2,
-    throttle: false,
+    ...LOCAL_CLIENT,
     ...overrides,
   });
   return { summary, log: [...server.log] };

@@ -454,3 +454,9 @@ function installBuiltinRoutes(server: GitHubTestServer): void {
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<GitHubTestServer> {
   return new GitHubTestServer(options).start();
 }
+
+/**
+ * Client options for tests against this server: short timeouts and backoffs, and no write pacing
+ * (plugin-throttling), so a test never waits on real timers it is not about.
+ */
+export const LOCAL_CLIENT = { timeoutMs: 2_000, retries: 1, retryBaseMs: 10, maxRateLimitWaitSeconds: 2, throttle: false } as const;
