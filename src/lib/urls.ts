@@ -5,6 +5,8 @@
 export interface SiteUrls {
   readonly home: string;
   readonly history: (page?: number) => string;
+  /** The history of one severity (`/history/severity/p0/`), `page` > 1 for older pages. */
+  readonly historySeverity: (severity: string, page?: number) => string;
   readonly incident: (n: number) => string;
   /** A component's page; `page` > 1 for the older pages of its past incidents. */
   readonly component: (id: string, page?: number) => string;
@@ -23,6 +25,8 @@ export function makeUrls(base: string): SiteUrls {
   return {
     home: root,
     history: (page = 1) => (page <= 1 ? dir('history') : dir('history', page)),
+    historySeverity: (severity, page = 1) =>
+      page <= 1 ? dir('history', 'severity', severitySlug(severity)) : dir('history', 'severity', severitySlug(severity), page),
     incident: (n) => dir('incidents', n),
     component: (id, page = 1) => (page <= 1 ? dir('components', id) : dir('components', id, page)),
     postmortems: dir('postmortems'),
@@ -31,6 +35,11 @@ export function makeUrls(base: string): SiteUrls {
     maintenance: (n) => dir('maintenance', n),
     file: (name) => `${root}${name.replace(/^\//, '')}`,
   };
+}
+
+/** The URL segment of a severity: `P0` → `p0`. */
+export function severitySlug(severity: string): string {
+  return severity.toLowerCase();
 }
 
 /** Splits a configured site URL into Astro's `site` (origin) and `base` (path). */
