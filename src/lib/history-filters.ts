@@ -8,7 +8,10 @@ import type { Incident } from './incident.ts';
 import { SEVERITIES, type Severity } from './severity.ts';
 import type { SiteUrls } from './urls.ts';
 
-export type HistoryFilter = { readonly kind: 'all' } | { readonly kind: 'severity'; readonly severity: Severity } | { readonly kind: 'component'; readonly id: string };
+export type HistoryFilter =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'severity'; readonly severity: Severity }
+  | { readonly kind: 'component'; readonly id: string };
 
 export interface FilterLink {
   readonly text: string;
