@@ -88,6 +88,12 @@ export interface StaticServerOptions {
   readonly base: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /**
+   * Answer `/` with a redirect to the base (`npm start`: a browser opened at the bare address
+   * lands on the site, not on a 404). Off by default: on GitHub Pages the root of a project
+   * site's host is someone else's page, and the tests serve what Pages serves.
+   */
+  readonly redirectRoot?: boolean;
 }
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
@@ -104,6 +110,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       res.end(method === 'HEAD' ? undefined : body);
     };
     if (method !== 'GET' && method !== 'HEAD') return send(405, { allow: 'GET, HEAD' }, '');
+    // 302, not 301: a browser keeps a permanent redirect of 127.0.0.1:4321/ for every later project.
+    if (options.redirectRoot && pathname === '/' && base !== '/')
+      return send(
+        302,
+        { location: base, 'content-type': 'text/html; charset=utf-8' },
+        `<!doctype html><title>Moved</title><p>The site is at <a href="${base}">${base}</a>.</p>\n`,
+      );
     const found = resolveSitePath(options.root, base, pathname);
     if (found.kind === 'redirect') return send(301, { location: found.location }, '');
     if (found.kind === 'file') {
