@@ -83,6 +83,41 @@ describe.skipIf(skip !== undefined)('accessibility (axe-core): no serious or cri
     expect(blocking).toEqual([]);
   });
 
+  test('the history filter bar and page numbers are reached with Tab, in reading order, focus visible, and followed with Enter', async () => {
+    const visitor = visitors.get('light');
+    if (!visitor) throw new Error('no light visitor');
+    const page = visitor.page;
+    await visitor.visit(`${SITE_BASE}history/2/`);
+    const NAVS = 'nav[aria-label="Filter incidents"], nav.pager';
+    const expected = await page.evaluate((navs) => [...document.querySelectorAll(`:is(${navs}) a`)].map((a) => a.getAttribute('href')), NAVS);
+    // All, P0–P2, every demo component; Newer, pages 1–3, Older.
+    expect(expected.length).toBeGreaterThan(10);
+    const reached: (string | null)[] = [];
+    for (let presses = 0; presses < 300 && reached.length < expected.length; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate((navs) => {
+        const el = document.activeElement;
+        return el?.closest(navs) ? { href: el.getAttribute('href'), outline: getComputedStyle(el).outlineStyle } : null;
+      }, NAVS);
+      if (!focused) continue;
+      expect(focused.outline, `focus ring on ${focused.href}`).not.toBe('none');
+      reached.push(focused.href);
+    }
+    expect(reached).toEqual(expected);
+
+    await page.locator('nav[aria-label="Filter incidents"] a', { hasText: /^P1$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/history\/severity\/p1\/$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('P1 incidents (Major)');
+    await expect(page.locator('nav[aria-label="Filter incidents"] a[aria-current="true"]').textContent()).resolves.toBe('P1');
+
+    await visitor.visit(`${SITE_BASE}history/`);
+    await page.locator('nav.pager ol a', { hasText: /^Page 3$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/history\/3\/$/);
+    await expect(page.locator('nav.pager a[aria-current="page"]').textContent()).resolves.toBe('Page 3');
+  });
+
   test('axe itself finds a planted violation (the check can fail)', async () => {
     const visitor = visitors.get('light');
     if (!visitor) throw new Error('no light visitor');

@@ -26,6 +26,7 @@ export const PAGE_TYPES = [
   { name: 'post-mortem index', path: 'postmortems/', heading: 'Post-mortems' },
   { name: 'history, first page', path: 'history/', heading: 'Incident history' },
   { name: 'history, last page', path: 'history/3/', heading: 'Incident history' },
+  { name: 'history of one severity', path: 'history/severity/p1/', heading: 'P1 incidents (Major)' },
   { name: 'component', path: 'components/cli/', heading: 'CLI' },
   { name: 'maintenance', path: 'maintenance/414/', heading: 'Playground infrastructure upgrade' },
   { name: 'incident quoting an XSS attempt', path: 'incidents/395/', heading: 'Examples page shows raw HTML <script>alert("title")</script>' },
