@@ -156,6 +156,8 @@ describe(REUSABLE, () => {
     expect(Number(inputs['node-version']?.default)).toBeGreaterThanOrEqual(22);
     expect(inputs['working-tree']).toMatchObject({ type: 'boolean', default: false });
     expect(inputs['full']).toMatchObject({ type: 'boolean', default: false });
+    expect(inputs['pin']).toMatchObject({ type: 'boolean', default: true });
+    expect(step('announce', (s) => s.run === 'sitrep announce').env?.['SITREP_PIN']).toBe("${{ inputs.pin && 'true' || 'false' }}");
   });
 
   test('ignores comments on pull requests', () => {
