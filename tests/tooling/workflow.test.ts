@@ -8,9 +8,11 @@
  * The job graph lives in the reusable workflow .github/workflows/sitrep.yml; this repository's
  * status.yml and the adopter's template (templates/adopter) only call it.
  */
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { findStep, type Job, lint, ROOT, readText, readWorkflow, type Step, WORKFLOW_FILES, type WorkflowCallInput } from './workflow-files.ts';
 
 const REUSABLE = '.github/workflows/sitrep.yml';
@@ -335,6 +337,44 @@ describe(REUSABLE, () => {
     const keepalive = step('monitor', (s) => s.run === 'sitrep keepalive');
     expect(keepalive.if).toBe("${{ github.event_name == 'schedule' }}");
     expect(keepalive['continue-on-error']).toBe(true);
+  });
+
+  describe('finding the release to install', () => {
+    const find = step('build', (s) => s.id === 'sitrep');
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'sitrep-find-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    // A stand-in `npm` answers `npm view sitrep@<range> version --json` as npm does: one version as
+    // a string, several as a list (in publication order), or an error.
+    test.each([
+      { what: 'several match: the highest, compared as numbers', answer: '["1.0.0", "1.10.0", "1.2.0", "1.9.3"]', code: 0, version: '1.10.0' },
+      { what: 'a backport published last', answer: '["1.3.0", "1.2.4"]', code: 0, version: '1.3.0' },
+      { what: 'one matches', answer: '"1.4.2"', code: 0, version: '1.4.2' },
+      { what: 'none matches', answer: '[]', code: 1, version: undefined },
+      { what: 'npm fails', answer: 'FAIL', code: 1, version: undefined },
+    ])('$what', async ({ answer, code, version }) => {
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      const npm =
+        answer === 'FAIL' ? 'echo "npm error code E404" >&2; exit 1' : `[ "$*" = "view sitrep@1 version --json" ] || exit 9\ncat <<'JSON'\n${answer}\nJSON`;
+      writeFileSync(path.join(bin, 'npm'), `#!/bin/bash\n${npm}\n`);
+      chmodSync(path.join(bin, 'npm'), 0o755);
+      const output = path.join(dir, 'output');
+      writeFileSync(output, '');
+      const result = await new Promise<number>((resolve) =>
+        execFile(
+          'bash',
+          ['--noprofile', '--norc', '-eo', 'pipefail', '-c', find.run ?? ''],
+          { env: { PATH: `${bin}:${process.env['PATH']}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: output, SITREP_VERSION: '1' } },
+          (error) => resolve(error ? (typeof error.code === 'number' ? error.code : 1) : 0),
+        ),
+      );
+      expect(result).toBe(code);
+      expect(readFileSync(output, 'utf8').match(/^version=(.*)$/m)?.[1]).toBe(version);
+    });
   });
 
   test('regenerates the issue forms on pushes and manual runs of the default branch, one run at a time', () => {
