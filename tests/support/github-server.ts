@@ -10,11 +10,13 @@
  * Extend it with `server.route(method, '/path/:param', handler)`; added routes win over built-ins.
  * A `/api/v3` prefix (GitHub Enterprise Server) is accepted on every route. Besides the reads of
  * the sync it speaks the writes of announce and labels (github-write-routes.ts) and the GraphQL
- * of pinned issues (github-graphql.ts).
+ * of pinned issues (github-graphql.ts), and the files, refs and pull requests of `templates
+ * --publish` (github-git-routes.ts).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { installGitRoutes } from './github-git-routes.ts';
 import { describeGraphqlOperation, installGraphqlRoute } from './github-graphql.ts';
 import { installIssueRoutes } from './github-issue-routes.ts';
 import { commentJson, eventJson, issueJson, permissionJson } from './github-json.ts';
@@ -124,6 +126,7 @@ export class GitHubTestServer {
     installIssueRoutes(this);
     installGraphqlRoute(this);
     installMonitorRoutes(this);
+    installGitRoutes(this);
   }
 
   async start(): Promise<this> {

