@@ -74,7 +74,8 @@ export interface SiteModel {
   /** Who is on call at build time, for the home page; null when `oncall` is absent or `showOnPage` is off. */
   readonly onCallNow: OnCallNow | null;
   /** The monitors: last results, response-time charts, when they last ran. */
-  readonly monitors: MonitorsView /** Logo, favicon, accent, header links and footer from the config (issue #13, "Your brand"). */;
+  readonly monitors: MonitorsView;
+  /** Logo, favicon, accent, header links and footer from the config (issue #13, "Your brand"). */
   readonly brand: BrandView;
 }
 
