@@ -2,9 +2,10 @@
  * "Your brand" (issue #13) in the real build: logo, favicon, accent, header links and footer from
  * content/status.yml, on every page, with hostile link and footer text kept as text.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
 import { CONFIG_INPUT, snapshot } from '../support/records.ts';
@@ -85,6 +86,20 @@ describe.each(PAGES)('page "%s" with every brand key set', (page) => {
     expect(footer?.querySelector('code')?.textContent).toBe('npm i');
     expect(doc.querySelector('footer script, footer b, [onclick]')).toBeNull();
   });
+});
+
+test('the branded pages are valid HTML (the presets and exceptions of tests/browser/html-validity.test.ts)', async () => {
+  const validator = new HtmlValidate({
+    extends: ['html-validate:recommended', 'html-validate:document'],
+    rules: { 'long-title': 'off', 'void-style': 'off' },
+  });
+  const messages: string[] = [];
+  for (const page of PAGES) {
+    const file = path.join(site.outDir, page, 'index.html');
+    const report = await validator.validateString(readFileSync(file, 'utf8'), file);
+    for (const m of report.results.flatMap((r) => r.messages)) messages.push(`/${page} ${m.ruleId}: ${m.message} (${m.selector ?? ''})`);
+  }
+  expect(messages).toEqual([]);
 });
 
 test('the build log says which theme got which shade', () => {

@@ -1,4 +1,6 @@
 /** The "Your brand" keys of content/status.yml (issue #13): what is accepted, and errors that name the key. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { buildBrand } from '../../src/lib/brand.ts';
@@ -51,6 +53,24 @@ describe('accepted', () => {
       notices: [],
     });
   });
+});
+
+test('the commented brand example in content/status.yml is valid once uncommented', () => {
+  const example = readFileSync(path.resolve(import.meta.dirname, '../../content/status.yml'), 'utf8');
+  const uncommented = example
+    .slice(example.indexOf('# Your brand'))
+    .split('\n')
+    .filter((line) => /^# (logo|favicon|accent|links|footer):|^# {3}- /.test(line))
+    .map((line) => line.slice(2));
+  expect(uncommented.length).toBe(7);
+  const { brand } = buildBrand(parseConfigText(`${VALID}${uncommented.join('\n')}\n`, 'status.yml'));
+  expect(brand).toMatchObject({
+    logo: { kind: 'public', file: 'logo.svg' },
+    favicon: { type: 'image/svg+xml' },
+    links: [{ text: 'Discord' }, { text: 'Docs' }],
+  });
+  expect(brand.accentCss).not.toBeNull();
+  expect(brand.footerHtml).toContain('<a href="https://your-project.dev/coc">Code of conduct</a>');
 });
 
 describe('refused, naming the key', () => {
