@@ -21,6 +21,8 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.SITREP_OUT_DIR ?? './dist',
+  // public/ of the project (SITREP_PUBLIC moves it): where `logo` and `favicon` files live.
+  publicDir: source.paths.public,
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

@@ -5,8 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { checkBrandFiles } from '../../src/data/brand-files.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
-import { ROOT } from '../../src/data/paths.ts';
+import { displayPath, ROOT } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 import { ExitError } from './cli.ts';
 
@@ -17,7 +18,9 @@ import { ExitError } from './cli.ts';
  */
 export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
   const source = resolveDataSource(env);
-  loadConfig(source.paths.config, env);
+  const config = loadConfig(source.paths.config, env);
+  // A logo or favicon in public/ must be there, or every page would show a broken image.
+  checkBrandFiles(config, source.paths.public, displayPath(source.paths.config));
   return source;
 }
 

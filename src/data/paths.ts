@@ -19,20 +19,24 @@ export interface DataPaths {
   readonly snapshot: string;
   /** Hand-written post-mortems, `<incident-number>.md`. */
   readonly postmortems: string;
+  /** Static files copied to the site as they are; `logo` and `favicon` paths point in here. */
+  readonly public: string;
 }
 
 export const DEMO_PATHS: DataPaths = {
   config: path.join(ROOT, 'src/demo/status.yml'),
   snapshot: path.join(ROOT, 'src/demo/snapshot.json'),
   postmortems: path.join(ROOT, 'src/demo/postmortems'),
+  public: path.join(ROOT, 'public'),
 };
 
-/** The real data paths, honouring SITREP_CONFIG, SITREP_SNAPSHOT and SITREP_POSTMORTEMS. */
+/** The real data paths, honouring SITREP_CONFIG, SITREP_SNAPSHOT, SITREP_POSTMORTEMS and SITREP_PUBLIC. */
 export function resolveDataPaths(env: NodeJS.ProcessEnv = process.env): DataPaths {
   return {
     config: path.resolve(ROOT, env['SITREP_CONFIG'] ?? 'content/status.yml'),
     snapshot: path.resolve(ROOT, env['SITREP_SNAPSHOT'] ?? 'content/snapshot.json'),
     postmortems: path.resolve(ROOT, env['SITREP_POSTMORTEMS'] ?? 'content/postmortems'),
+    public: path.resolve(ROOT, env['SITREP_PUBLIC'] ?? 'public'),
   };
 }
 

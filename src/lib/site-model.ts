@@ -3,6 +3,7 @@
  * Pure: no clock, no disk, no network; pages only map this to HTML.
  */
 import { type Banner, deriveBanner, type OverallStatus } from './banner.ts';
+import { type BrandView, buildBrand } from './brand.ts';
 import { describeZodIssues } from './errors.ts';
 import { buildIncident, type Incident, isTrustedlyLabelled, type Notice, type Renderers } from './incident.ts';
 import { hasLabel } from './labels.ts';
@@ -74,6 +75,8 @@ export interface SiteModel {
   readonly onCallNow: OnCallNow | null;
   /** The monitors: last results, response-time charts, when they last ran. */
   readonly monitors: MonitorsView;
+  /** Logo, favicon, accent, header links and footer from the config (issue #13, "Your brand"). */
+  readonly brand: BrandView;
 }
 
 export interface OnCallNow {
@@ -197,7 +200,8 @@ export function deriveOverallStatus(active: readonly Incident[], maintenances: r
 
 export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { config, snapshot, now } = input;
-  const notices: Notice[] = [];
+  const brand = buildBrand(config);
+  const notices: Notice[] = [...brand.notices];
   const markdown = createMarkdownRenderer({ githubUrl: config.githubUrl, repository: snapshot.repository || config.repository });
   // Per issue (or file), so that text shown as plain text is reported with where it came from.
   const renderFor = (where: string): Renderers => {
@@ -292,6 +296,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     pages,
     onCallNow: describeOnCallNow(config, now),
     monitors: buildMonitorsView(config, input.monitorHistory ?? null, now),
+    brand: brand.brand,
   };
 }
 

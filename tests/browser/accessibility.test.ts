@@ -4,51 +4,14 @@
  * findings are printed, not failed, so they stay visible without blocking.
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserSkipReason } from '../../scripts/lib/site/chromium.ts';
 import { SITE_BASE } from '../../scripts/lib/site/demo-site.ts';
+import { runAxe } from './support/axe.ts';
 import { createVisitor, MOBILE, type Visitor } from './support/harness.ts';
 import { PAGE_TYPES, useBrowserSuite } from './support/suite.ts';
 
 const skip = browserSkipReason('tests/browser/accessibility.test.ts');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe on the loaded page: WCAG 2.x A/AA and best practices. */
-async function runAxe(page: Page): Promise<Finding[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
 
 const SCHEMES = ['light', 'dark'] as const;
 

@@ -30,8 +30,8 @@ describe.skipIf(skip !== undefined)('the demo site in Chromium, under a sub-path
     expect(listProblems(problems, status === 200 ? undefined : status)).toEqual([]);
     await expect(visitor.page.locator('h1').first().textContent()).resolves.toBe(row.heading);
     expect(await visitor.page.title()).toMatch(/Quill status$/);
-    // The shell every page shares: navigation (Status, History, Post-mortems, Maintenance), main content, footer with the data time.
-    expect(await visitor.page.locator('header nav a').count()).toBe(4);
+    // The shell every page shares: navigation (Status, History, Post-mortems, Maintenance, and the demo's one `links` entry), main content, footer with the data time.
+    expect(await visitor.page.locator('header nav a').count()).toBe(5);
     expect(await visitor.page.locator('main#main').innerText()).not.toBe('');
     expect(await visitor.page.locator('footer time[datetime]').count()).toBe(2);
   });

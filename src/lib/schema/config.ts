@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { isHttpUrl } from '../url-schemes.ts';
+import { AccentSchema, FaviconSchema, FooterSchema, HeaderLinksSchema, LogoSchema } from './brand.ts';
 import { checkMonitors, FailuresToOpenSchema, MonitorsSchema, SuccessesToCloseSchema } from './monitors.ts';
 import { NotifySchema, OnCallSchema } from './response.ts';
 
@@ -104,6 +105,16 @@ export const SiteConfigSchema = z
     failuresToOpen: FailuresToOpenSchema,
     /** Consecutive good monitor runs that resolve it, for monitors that do not say. */
     successesToClose: SuccessesToCloseSchema,
+    /** Your brand (src/lib/schema/brand.ts): a file in public/ or an https URL, shown before the title. */
+    logo: LogoSchema.optional(),
+    /** A .svg, .png or .ico file in public/ or at an https URL: every page's icon. */
+    favicon: FaviconSchema.optional(),
+    /** Link and accent colour, "#rgb" or "#rrggbb"; shaded per theme where it lacks contrast. */
+    accent: AccentSchema.optional(),
+    /** Header links after the navigation: `[{ text: Discord, url: "https://…" }]`. */
+    links: HeaderLinksSchema.default([]),
+    /** Footer text, inline Markdown (links, code, bold, emphasis). */
+    footer: FooterSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) =>
