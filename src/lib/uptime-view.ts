@@ -4,8 +4,9 @@
  * so that each such day can be reached by keyboard and tap without a per-day lookup in the page.
  * Measured up to the data's time, not the build's: days after a stale snapshot have no data.
  */
-import type { SiteModel } from './site-model.ts';
+
 import { COMPONENT_STATUS_TEXT } from './severity.ts';
+import type { SiteModel } from './site-model.ts';
 import { computeUptime, type UptimeDayStatus } from './uptime.ts';
 
 export interface UptimeIncidentRef {

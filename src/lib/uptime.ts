@@ -46,7 +46,7 @@ interface Span {
  */
 export function computeUptime(incidents: readonly Incident[], componentId: string, now: Date, days = 90, dataUntil: Date = now): Uptime {
   const end = Math.min(now.getTime(), dataUntil.getTime());
-  const firstDay = Math.floor(end / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
+  const firstDay = Math.floor(now.getTime() / DAY_MS) * DAY_MS - (days - 1) * DAY_MS;
   const spans: Span[] = incidents
     .filter((i) => !i.withdrawn && i.components.includes(componentId))
     .map((i) => ({
