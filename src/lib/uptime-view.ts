@@ -2,7 +2,7 @@
  * The 90-day uptime bars as the pages draw them (issue #13): per component, the percentage, one
  * entry per UTC day, and for the days with incidents the incidents themselves (number and title),
  * so that each such day can be reached by keyboard and tap without a per-day lookup in the page.
- * Measured up to the data's time, not the build's: days after a stale snapshot have no data.
+ * Stale data is measured only up to its time: the days after a stale snapshot have no data.
  */
 
 import { COMPONENT_STATUS_TEXT } from './severity.ts';
@@ -70,7 +70,10 @@ export function describeUptimes(model: SiteModel): ReadonlyMap<string, UptimeVie
 export function describeUptime(model: SiteModel, componentId: string): UptimeView {
   const incidents = model.incidents.filter((i) => i.components.includes(componentId));
   const byNumber = new Map(incidents.map((i) => [i.number, i]));
-  const uptime = computeUptime(incidents, componentId, new Date(model.now), UPTIME_DAYS, new Date(model.dataAsOf));
+  // Fresh data speaks for now (as the banner does); stale data only up to when it was taken, so a
+  // sync taken at 23:58 and built at 00:01 does not leave today hollow.
+  const dataUntil = new Date(model.stale ? model.dataAsOf : model.now);
+  const uptime = computeUptime(incidents, componentId, new Date(model.now), UPTIME_DAYS, dataUntil);
   const days = uptime.days.map((day) => ({
     date: day.date,
     label: DAY_FORMAT.format(new Date(`${day.date}T00:00:00Z`)),
