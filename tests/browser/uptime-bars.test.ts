@@ -107,6 +107,20 @@ describe.skipIf(skip !== undefined)('uptime bars: each day with incidents is rea
     },
   );
 
+  test("a closed group's days are not tab stops until the group is opened from the keyboard", async () => {
+    const v = await visitor({ javaScript: false });
+    await v.visit(SITE_BASE);
+    const all = await listDayLinks(v.page);
+    const web = all.filter((key) => ['website', 'docs', 'playground'].includes(key.split('|')[0] ?? ''));
+    expect(web.length).toBeGreaterThan(0);
+    await v.page.locator('details[data-group="Web"] > summary').click();
+    expect(await v.page.locator('details[data-group="Web"]').getAttribute('open')).toBeNull();
+    expect((await tabThroughBars(v.page)).reached).toEqual(all.filter((key) => !web.includes(key)));
+    await v.page.locator('details[data-group="Web"] > summary').focus();
+    await v.page.keyboard.press('Enter');
+    expect((await tabThroughBars(v.page)).reached).toEqual(web.concat(all.filter((key) => !web.includes(key))));
+  });
+
   test('a tap on a day shows its incidents; a tap on one opens it (touch phone, with and without JavaScript)', async () => {
     for (const javaScript of [true, false]) {
       const v = await visitor({ viewport: MOBILE, hasTouch: true, javaScript });
