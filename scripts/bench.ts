@@ -8,6 +8,7 @@
  *   npm run bench                       build the demo (cached) and measure it
  *   npm run bench -- --dist dist --base /status/   measure an existing build instead
  *   npm run bench -- --no-lighthouse    skip Lighthouse (it is fetched with npx if not installed)
+ *   npm run bench -- --no-many-components  skip the 20-component home page (issue #13's uptime bars)
  *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
  *   npm run bench -- --scale-only       only the scale section (builds at 1,000 and 10,000 incidents)
  *
@@ -24,6 +25,7 @@ import { printScaleSection } from './lib/bench-scale.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
 import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
+import { MANY_COMPONENTS, manyComponentsFigures } from './lib/site/many-components.ts';
 import { BUDGETS, type Bytes, formatKb, largestHistoryPage, measurePage, measureSite, type PageWeight } from './lib/site/page-weight.ts';
 import { buildSnapshotSite, demoSnapshot, withLongHistory } from './lib/site/snapshot-sites.ts';
 import { normaliseBase, startStaticServer } from './lib/site/static-server.ts';
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-long-history': { type: 'boolean', default: false },
+    'no-many-components': { type: 'boolean', default: false },
     'no-monitors': { type: 'boolean', default: false },
     /** Only the monitor figures (no site build, no Lighthouse). */
     'monitors-only': { type: 'boolean', default: false },
@@ -242,6 +245,18 @@ async function main(): Promise<void> {
     if (Math.abs(delta) > BUDGETS.homeGrowthBytes) broken.push(`home page changed by ${delta} bytes with a long history`);
   }
 
+  // Issue #13: 20 components' 90-day bars on the home page, still within the budget, in one request.
+  let many: Awaited<ReturnType<typeof manyComponentsFigures>> | null = null;
+  if (!args['no-many-components']) {
+    say(`\nHome page with ${MANY_COMPONENTS} components' 90-day uptime bars (snapshot build: the demo plus a busy quarter):`);
+    many = await manyComponentsFigures();
+    say(
+      `  ${many.components} components, ${many.days} day elements, ${many.incidentDays} days with incidents; HTML ${both(many.home.html)}, all included ${both(many.home.total)}, ${many.home.requests} request(s)`,
+    );
+    if (many.home.total.gzip > BUDGETS.homeGzip || many.home.requests > 1)
+      broken.push(`home page with ${MANY_COMPONENTS} components: ${formatKb(many.home.total.gzip)} gzipped in ${many.home.requests} request(s)`);
+  }
+
   say('\nHostile issue text (render or parse time, best of 3):');
   for (const line of hostileTextFigures()) say(line);
   if (!args['no-monitors']) {
@@ -270,6 +285,9 @@ async function main(): Promise<void> {
     `  ${broken.some((b) => b.includes('long history')) ? 'OVER' : 'ok  '} home page does not grow with the history${args['no-long-history'] ? ' (not measured)' : ''}`,
   );
 
+  say(
+    `  ${many === null ? 'n/a ' : many.home.total.gzip <= BUDGETS.homeGzip && many.home.requests === 1 ? 'ok  ' : 'OVER'} home page with ${MANY_COMPONENTS} components' uptime bars ≤ ${formatKb(BUDGETS.homeGzip)} gzipped, one request${many ? `: ${formatKb(many.home.total.gzip)}, ${many.home.requests} request(s)` : ' (not measured)'}`,
+  );
   say(
     `  ${syncFigures === null ? 'n/a ' : syncFigures.ok ? 'ok  ' : 'OVER'} first sync of ${SYNC_BUDGET.issues.toLocaleString('en-US')} issues ≤ ${SYNC_BUDGET.maxRequests} requests, one run${syncFigures ? `: ${syncFigures.counted}` : ' (not measured)'}`,
   );

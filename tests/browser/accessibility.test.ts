@@ -81,6 +81,16 @@ describe.skipIf(skip !== undefined)('accessibility (axe-core): no serious or cri
     await expect(page.locator('nav.pager a[aria-current="page"]').textContent()).resolves.toBe('Page 3');
   });
 
+  // Issue #13: the uptime bars with a day's incidents open (focused), in every scheme and on a phone.
+  test.each(['light', 'dark', 'mobile'])('home with an uptime day open (%s)', async (scheme) => {
+    const visitor = visitors.get(scheme);
+    if (!visitor) throw new Error(`no visitor for ${scheme}`);
+    await visitor.visit(SITE_BASE);
+    await visitor.page.locator('[data-component="npm-packages"] [data-day] a').last().focus();
+    const findings = await runAxe(visitor.page);
+    expect(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')).toEqual([]);
+  });
+
   test('axe itself finds a planted violation (the check can fail)', async () => {
     const visitor = visitors.get('light');
     if (!visitor) throw new Error('no light visitor');

@@ -122,7 +122,7 @@ describe.skipIf(skip !== undefined)('the demo site in Chromium, under a sub-path
   test('component page, reached from the home page, shows its status and incidents', async () => {
     await visitor.visit(SITE_BASE);
     const page = visitor.page;
-    await Promise.all([page.waitForURL(`**${SITE_BASE}components/cli/`), page.locator('[data-component="cli"] a').click()]);
+    await Promise.all([page.waitForURL(`**${SITE_BASE}components/cli/`), page.locator('[data-component="cli"] > a').click()]);
     await expect(page.locator('[data-component-status]').textContent()).resolves.toBe('Major outage');
     expect(await page.locator('[data-incident="412"]').count()).toBe(1);
     expect(await page.locator('[data-incident]').count()).toBeGreaterThan(1);

@@ -263,7 +263,7 @@ describe('component, post-mortem and 404 pages', () => {
     expect(doc.querySelector('[data-uptime]')?.getAttribute('data-uptime')).toBe('100');
     const cli = site.page('components/cli/');
     expect(Number(cli.querySelector('[data-uptime]')?.getAttribute('data-uptime'))).toBeLessThan(100);
-    expect(cli.querySelectorAll('.uptime ol li')).toHaveLength(90);
+    expect(cli.querySelectorAll('.uptime .days > *')).toHaveLength(90);
   });
 
   test('component pages are paged like the history: newest first, every incident once, linked both ways', () => {
@@ -291,7 +291,7 @@ describe('component, post-mortem and 404 pages', () => {
   test("only a component's first page carries the 90-day strip, monitors and active incidents; every page its status and feeds", () => {
     const first = site.page('components/site/');
     const older = site.page('components/site/2/');
-    expect(first.querySelectorAll('.uptime ol li')).toHaveLength(90);
+    expect(first.querySelectorAll('.uptime .days > *')).toHaveLength(90);
     expect(older.querySelector('[data-uptime]')).toBeNull();
     expect(older.querySelector('[data-component-status]')?.getAttribute('data-component-status')).toBe('operational');
     expect(older.querySelector(`main a[href="${site.base}/components/site/"]`)).not.toBeNull();

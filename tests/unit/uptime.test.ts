@@ -48,3 +48,37 @@ test('the strip has a day per UTC day with the worst status and its incidents', 
     { date: '2026-11-21', status: 'operational', incidents: [] },
   ]);
 });
+
+test.each([
+  {
+    name: 'data taken yesterday: today has no data, the window ends at the data',
+    dataUntil: '2026-11-20T12:00:00Z',
+    statuses: ['major_outage', 'operational', 'no_data'],
+    // 1 h of P0 in the 36 hours from 2026-11-19T00:00Z to the data.
+    percent: Math.floor((1 - 1 / 36) * 10_000) / 100,
+  },
+  {
+    name: 'data taken this morning: today still has data',
+    dataUntil: '2026-11-21T01:00:00Z',
+    statuses: ['major_outage', 'operational', 'operational'],
+    percent: Math.floor((1 - 1 / 49) * 10_000) / 100,
+  },
+  { name: 'data older than the window: no day has data', dataUntil: '2026-11-01T00:00:00Z', statuses: ['no_data', 'no_data', 'no_data'], percent: null },
+  {
+    name: 'data taken after the build (a wrong clock): the build time ends it',
+    dataUntil: '2026-11-22T00:00:00Z',
+    statuses: ['major_outage', 'operational', 'operational'],
+    percent: pct(1),
+  },
+])('$name', ({ dataUntil, statuses, percent }) => {
+  const uptime = computeUptime(
+    [incident({ startedAt: '2026-11-19T05:00:00.000Z', resolvedAt: '2026-11-19T06:00:00.000Z' })],
+    'cli',
+    NOW,
+    3,
+    new Date(dataUntil),
+  );
+  expect(uptime.days.map((d) => d.status)).toEqual(statuses);
+  expect(uptime.days.map((d) => d.date)).toEqual(['2026-11-19', '2026-11-20', '2026-11-21']);
+  expect(uptime.percent).toBe(percent);
+});

@@ -17,9 +17,10 @@ export async function demoSnapshot(): Promise<SnapshotInput> {
 
 /**
  * Builds a site from `snapshot` like a real site (SITREP_SNAPSHOT, SITREP_CONFIG: the demo's
- * config and post-mortems), not with SITREP_DEMO. `name` names the snapshot file.
+ * config unless `configFile` names another, and its post-mortems), not with SITREP_DEMO. `name`
+ * names the snapshot file.
  */
-export async function buildSnapshotSite(name: string, snapshot: SnapshotInput): Promise<string> {
+export async function buildSnapshotSite(name: string, snapshot: SnapshotInput, configFile = path.join(ROOT, 'src/demo/status.yml')): Promise<string> {
   const dataDir = path.join(ROOT, '.browser-data.tmp');
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, `${name}.json`);
@@ -28,13 +29,13 @@ export async function buildSnapshotSite(name: string, snapshot: SnapshotInput): 
     {
       SITREP_DEMO: '0',
       SITREP_SNAPSHOT: file,
-      SITREP_CONFIG: path.join(ROOT, 'src/demo/status.yml'),
+      SITREP_CONFIG: configFile,
       SITREP_POSTMORTEMS: path.join(ROOT, 'src/demo/postmortems'),
       SITREP_NOW: DEMO_NOW,
       SITREP_SITE_URL: SITE_URL,
       ASTRO_TELEMETRY_DISABLED: '1',
     },
-    [file],
+    [file, configFile],
   );
 }
 
