@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/data/load-config.ts';
 import { preloadSnapshot } from './src/data/load-snapshot.ts';
+import { PROJECT, resolveOutDir } from './src/data/paths.ts';
 import { resolveDataSource } from './src/data/source.ts';
 import { splitSiteUrl } from './src/lib/urls.ts';
 
@@ -20,7 +21,9 @@ if (!source.demo) preloadSnapshot(source.paths.snapshot);
 export default defineConfig({
   site,
   base,
-  outDir: process.env.SITREP_OUT_DIR ?? './dist',
+  // The adopter's project folder, not the package's (issue #14): <project>/dist and <project>/public.
+  outDir: resolveOutDir(),
+  publicDir: `${PROJECT}/public`,
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

@@ -4,9 +4,10 @@
  * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig } from '../../src/data/load-config.ts';
-import { ROOT } from '../../src/data/paths.ts';
+import { ROOT, resolveProjectDir } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 import { ExitError } from './cli.ts';
 
@@ -21,17 +22,33 @@ export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
   return source;
 }
 
+/**
+ * Astro's CLI, wherever npm put it: in this repository node_modules/astro, in an adopter's
+ * project usually hoisted beside the sitrep package rather than inside it.
+ */
+const ASTRO_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+
 export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
   const source = checkInputs(env);
   if (source.demo) process.stderr.write(`[sitrep] building the DEMO site: ${source.reason}\n`);
   // The build never needs the network; telemetry would only time out here and in CI.
-  const childEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...(source.demo ? { SITREP_DEMO: '1' } : {}) };
+  // Astro's root is the package folder (ROOT); the project folder travels in SITREP_PROJECT.
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    SITREP_PROJECT: resolveProjectDir(env),
+    NODE_ENV: 'production',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(source.demo ? { SITREP_DEMO: '1' } : {}),
+  };
   // Vite lets an inherited BASE_URL variable (vitest sets one, so may a CI) override the base
   // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
   delete childEnv['BASE_URL'];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
-      cwd: ROOT,
+    // Run from the project folder with --root at the package: Astro writes its server chunks into
+    // outDir only when outDir lies under the working directory (and removes them afterwards);
+    // otherwise it copies leftovers (manifest_*.mjs, content-*.mjs) into the published site.
+    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--silent', '--root', ROOT], {
+      cwd: childEnv['SITREP_PROJECT'],
       env: childEnv,
       stdio: 'inherit',
     });
