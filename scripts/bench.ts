@@ -22,6 +22,7 @@ import { ROOT } from '../src/data/paths.ts';
 import { HISTORY_BUDGET_BYTES, historySizeFigures, monitorRunFigures } from './lib/bench-monitors.ts';
 import { printScaleSection } from './lib/bench-scale.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
+import { packageSizeLine } from './lib/package-bench.ts';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
 import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
 import { BUDGETS, type Bytes, formatKb, largestHistoryPage, measurePage, measureSite, type PageWeight } from './lib/site/page-weight.ts';
@@ -241,6 +242,8 @@ async function main(): Promise<void> {
     const delta = await longHistoryFigures();
     if (Math.abs(delta) > BUDGETS.homeGrowthBytes) broken.push(`home page changed by ${delta} bytes with a long history`);
   }
+
+  say(`\nnpm package (npm pack): ${await packageSizeLine()}`);
 
   say('\nHostile issue text (render or parse time, best of 3):');
   for (const line of hostileTextFigures()) say(line);

@@ -4,10 +4,11 @@
  * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig } from '../../src/data/load-config.ts';
-import { ROOT, resolveProjectDir } from '../../src/data/paths.ts';
+import { ROOT, resolveOutDir, resolveProjectDir } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 import { ExitError } from './cli.ts';
 
@@ -28,6 +29,18 @@ export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
  */
 const ASTRO_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
 
+/**
+ * Astro writes its prerendering chunks under outDir only when outDir lies under the working
+ * directory; for any other outDir (an adopter's <project>/dist, a test's temp dir) they go to
+ * <ROOT>/.astro/, where the dependencies resolve, and Astro then copies what is left there
+ * (content-assets.mjs, content-modules.mjs, manifest_*.mjs) into the site. A static status page
+ * publishes no top-level .mjs (its scripts are inline or in _astro/), so those are removed.
+ */
+function removeServerLeftovers(outDir: string): void {
+  if (!path.relative(ROOT, outDir).startsWith('..')) return;
+  for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(path.join(outDir, name), { force: true });
+}
+
 export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
   const source = checkInputs(env);
   if (source.demo) process.stderr.write(`[sitrep] building the DEMO site: ${source.reason}\n`);
@@ -44,11 +57,8 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
   // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
   delete childEnv['BASE_URL'];
   await new Promise<void>((resolve, reject) => {
-    // Run from the project folder with --root at the package: Astro writes its server chunks into
-    // outDir only when outDir lies under the working directory (and removes them afterwards);
-    // otherwise it copies leftovers (manifest_*.mjs, content-*.mjs) into the published site.
-    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--silent', '--root', ROOT], {
-      cwd: childEnv['SITREP_PROJECT'],
+    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--silent'], {
+      cwd: ROOT,
       env: childEnv,
       stdio: 'inherit',
     });
@@ -56,5 +66,6 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
     // Astro has printed why; not a bug of sitrep's, so no stack.
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new ExitError(`astro build exited with code ${code}`))));
   });
+  removeServerLeftovers(resolveOutDir(env));
   return source;
 }
