@@ -128,6 +128,13 @@ describe('an adopter repository with only content/status.yml and a workflow', ()
     expect(readdirSync(adopterFile('.github/ISSUE_TEMPLATE')).sort()).toEqual(['config.yml', 'incident.yml', 'maintenance.yml', 'postmortem.yml']);
     expect(readFileSync(adopterFile('.github/ISSUE_TEMPLATE/incident.yml'), 'utf8')).toContain('Documentation');
     expect((await sitrep(['templates', '--check'])).code).toBe(0);
+    // From elsewhere, SITREP_PROJECT names the project folder.
+    const bin = adopterFile('node_modules/sitrep/bin/sitrep.mjs');
+    const elsewhere = await exec(process.execPath, [bin, 'templates', '--check'], { cwd: work, env: adopterEnv({ SITREP_PROJECT: adopter }) });
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect((await exec(process.execPath, [bin, 'templates', '--check'], { cwd: work, env: adopterEnv() })).stderr).toContain(
+      'content/status.yml could not be read',
+    );
 
     writeFileSync(adopterFile('content/status.yml'), `${CONFIG}  - id: api\n    name: Public API\n`);
     const drifted = await sitrep(['templates', '--check']);
