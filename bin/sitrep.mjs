@@ -78,6 +78,8 @@ child.on('error', (error) => {
   process.exit(1);
 });
 child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
+  if (code !== null || !signal) process.exit(code ?? 1);
+  // Die of the same signal, so a shell sees it (without the no-op listener that would swallow it).
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
 });
