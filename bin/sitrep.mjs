@@ -71,15 +71,16 @@ if (!availableCommands().some(([name]) => name === command)) {
 
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const child = spawn(process.execPath, [tsx, path.join(PACKAGE, 'scripts', `${command}.ts`), ...rest], { stdio: 'inherit' });
-// tsx relays SIGINT/SIGTERM to the script; this process only waits and passes the outcome on.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+// Ctrl+C reaches the whole process group; a signal sent to this process alone is passed on (tsx
+// relays it to the script). This process only waits and passes the outcome on.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('error', (error) => {
   console.error(`sitrep: could not start ${command}: ${error.message}`);
   process.exit(1);
 });
 child.on('exit', (code, signal) => {
   if (code !== null || !signal) process.exit(code ?? 1);
-  // Die of the same signal, so a shell sees it (without the no-op listener that would swallow it).
+  // Die of the same signal, so a shell sees it (without the listener that would catch it).
   process.removeAllListeners(signal);
   process.kill(process.pid, signal);
 });
