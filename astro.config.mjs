@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/data/load-config.ts';
 import { preloadSnapshot } from './src/data/load-snapshot.ts';
+import { resolveOutDir } from './src/data/paths.ts';
 import { resolveDataSource } from './src/data/source.ts';
 import { splitSiteUrl } from './src/lib/urls.ts';
 
@@ -20,7 +21,8 @@ if (!source.demo) preloadSnapshot(source.paths.snapshot);
 export default defineConfig({
   site,
   base,
-  outDir: process.env.SITREP_OUT_DIR ?? './dist',
+  // The adopter's project folder, not the package's (issue #14): <project>/dist.
+  outDir: resolveOutDir(),
   // public/ of the project (SITREP_PUBLIC moves it): where `logo` and `favicon` files live.
   publicDir: source.paths.public,
   trailingSlash: 'ignore',

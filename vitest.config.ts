@@ -12,7 +12,13 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/build/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/browser/**/*.test.ts', 'tests/monitor/page.test.ts'],
+          include: [
+            'tests/build/**/*.test.ts',
+            'tests/api/**/*.test.ts',
+            'tests/browser/**/*.test.ts',
+            'tests/monitor/page.test.ts',
+            'tests/package/**/*.test.ts',
+          ],
           fileParallelism: false,
           // A test that runs `astro build` takes 10–20 s on an idle 2-core machine; the margin is for a loaded one.
           testTimeout: 120_000,

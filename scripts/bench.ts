@@ -23,6 +23,7 @@ import { ROOT } from '../src/data/paths.ts';
 import { HISTORY_BUDGET_BYTES, historySizeFigures, monitorRunFigures } from './lib/bench-monitors.ts';
 import { printScaleSection } from './lib/bench-scale.ts';
 import { hostileTextFigures } from './lib/hostile-text-bench.ts';
+import { packageSizeLine } from './lib/package-bench.ts';
 import { CHROMIUM_ARGS, findChromium, launchChromium } from './lib/site/chromium.ts';
 import { buildDemoSite, SITE_BASE } from './lib/site/demo-site.ts';
 import { MANY_COMPONENTS, manyComponentsFigures } from './lib/site/many-components.ts';
@@ -256,6 +257,8 @@ async function main(): Promise<void> {
     if (many.home.total.gzip > BUDGETS.homeGzip || many.home.requests > 1)
       broken.push(`home page with ${MANY_COMPONENTS} components: ${formatKb(many.home.total.gzip)} gzipped in ${many.home.requests} request(s)`);
   }
+
+  say(`\nnpm package (npm pack): ${await packageSizeLine()}`);
 
   say('\nHostile issue text (render or parse time, best of 3):');
   for (const line of hostileTextFigures()) say(line);

@@ -12,10 +12,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfigText } from '../src/data/load-config.ts';
+import { resolveProjectDir } from '../src/data/paths.ts';
 import { type InitAnswers, pagesUrl, parseGitHubRemote, renderInitConfig, splitComponentNames } from '../src/lib/init-config.ts';
 import { generateIssueTemplates } from '../src/lib/issue-templates.ts';
 import { ExitError, runCli } from './lib/cli.ts';
-import { projectFolder } from './lib/project-folder.ts';
 import { createPrompter, type Prompter } from './lib/prompt.ts';
 
 const USAGE = `Usage: sitrep init [--title TEXT] [--repository OWNER/NAME] [--site URL] [--component NAME]... [--yes] [--force]
@@ -94,7 +94,7 @@ runCli(
     },
   },
   async (flags) => {
-    const project = projectFolder();
+    const project = resolveProjectDir();
     const remote = gitRemote(project);
     const prompter = flags.yes ? null : createPrompter(process.stdin, process.stdout);
     let answers: InitAnswers;

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/data/load-config.ts';
-import { ROOT, resolveDataPaths } from '../src/data/paths.ts';
+import { PROJECT, resolveDataPaths } from '../src/data/paths.ts';
 import { generateIssueTemplates } from '../src/lib/issue-templates.ts';
 import { ExitError, runCli } from './lib/cli.ts';
 import { publishIssueForms } from './lib/templates-publish.ts';
@@ -24,7 +24,7 @@ runCli({ name: 'templates', usage: USAGE, options: { check: { type: 'boolean' },
   const config = loadConfig(resolveDataPaths().config, {});
   const drifted: string[] = [];
   for (const [file, text] of Object.entries(generateIssueTemplates(config))) {
-    const target = path.join(ROOT, file);
+    const target = path.join(PROJECT, file);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (current === text) continue;
     drifted.push(file);

@@ -4,10 +4,12 @@
  * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkBrandFiles } from '../../src/data/brand-files.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
-import { displayPath, ROOT } from '../../src/data/paths.ts';
+import { displayPath, ROOT, resolveOutDir, resolveProjectDir } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
 import { ExitError } from './cli.ts';
 
@@ -24,16 +26,41 @@ export function checkInputs(env: NodeJS.ProcessEnv = process.env): DataSource {
   return source;
 }
 
+/**
+ * Astro's CLI, wherever npm put it: in this repository node_modules/astro, in an adopter's
+ * project usually hoisted beside the sitrep package rather than inside it.
+ */
+const ASTRO_CLI = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+
+/**
+ * Astro writes its prerendering chunks under outDir only when outDir lies under the working
+ * directory; for any other outDir (an adopter's <project>/dist, a test's temp dir) they go to
+ * <ROOT>/.astro/, where the dependencies resolve, and Astro then copies what is left there
+ * (content-assets.mjs, content-modules.mjs, manifest_*.mjs) into the site. A static status page
+ * publishes no top-level .mjs (its scripts are inline or in _astro/), so those are removed.
+ */
+function removeServerLeftovers(outDir: string): void {
+  if (!path.relative(ROOT, outDir).startsWith('..')) return;
+  for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(path.join(outDir, name), { force: true });
+}
+
 export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<DataSource> {
   const source = checkInputs(env);
   if (source.demo) process.stderr.write(`[sitrep] building the DEMO site: ${source.reason}\n`);
   // The build never needs the network; telemetry would only time out here and in CI.
-  const childEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...(source.demo ? { SITREP_DEMO: '1' } : {}) };
+  // Astro's root is the package folder (ROOT); the project folder travels in SITREP_PROJECT.
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    SITREP_PROJECT: resolveProjectDir(env),
+    NODE_ENV: 'production',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(source.demo ? { SITREP_DEMO: '1' } : {}),
+  };
   // Vite lets an inherited BASE_URL variable (vitest sets one, so may a CI) override the base
   // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
   delete childEnv['BASE_URL'];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--silent'], {
       cwd: ROOT,
       env: childEnv,
       stdio: 'inherit',
@@ -42,5 +69,6 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
     // Astro has printed why; not a bug of sitrep's, so no stack.
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new ExitError(`astro build exited with code ${code}`))));
   });
+  removeServerLeftovers(resolveOutDir(env));
   return source;
 }

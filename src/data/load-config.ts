@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import { type SiteConfig, SiteConfigSchema } from '../lib/schema/config.ts';
+import { CONFIG_FILE, upgradeToCurrentVersion } from '../lib/schema/versions.ts';
 import { displayPath } from './paths.ts';
 
 /** Parses YAML text into a validated config; `where` names the file in errors. */
@@ -12,7 +13,7 @@ export function parseConfigText(text: string, where: string): SiteConfig {
     const problems = doc.errors.map((e) => e.message.split('\n')[0] ?? e.message);
     throw new InputError(`${where} is not valid YAML:\n${problems.map((p) => `  - ${p}`).join('\n')}`, where, problems);
   }
-  return parseWithFriendlyErrors(SiteConfigSchema, doc.toJS() ?? {}, where);
+  return parseWithFriendlyErrors(SiteConfigSchema, upgradeToCurrentVersion(CONFIG_FILE, doc.toJS() ?? {}, where), where);
 }
 
 /**

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { describeZodIssues } from '../lib/errors.ts';
 import { emptyHistory } from '../lib/monitor/history.ts';
 import { type MonitorHistory, MonitorHistorySchema } from '../lib/schema/monitor-history.ts';
-import { displayPath, ROOT } from './paths.ts';
+import { displayPath, resolveProjectDir } from './paths.ts';
 import { readJsonFile } from './read-json-file.ts';
 
 export function resolveMonitorHistoryPath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(ROOT, env['SITREP_MONITOR_HISTORY'] ?? 'content/monitor-history.json');
+  return path.resolve(resolveProjectDir(env), env['SITREP_MONITOR_HISTORY'] ?? 'content/monitor-history.json');
 }
 
 export interface LoadedHistory {

@@ -2,15 +2,19 @@
 import { existsSync } from 'node:fs';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import { type Snapshot, SnapshotSchema } from '../lib/schema/snapshot.ts';
+import { SNAPSHOT_FILE, upgradeToCurrentVersion } from '../lib/schema/versions.ts';
 import { displayPath } from './paths.ts';
 import { readJsonFile } from './read-json-file.ts';
 
-/** Reads a snapshot; its issues are still unvalidated (see `readIssues` in src/lib). */
+/**
+ * Reads a snapshot; its issues are still unvalidated (see `readIssues` in src/lib). One of an older
+ * schema is migrated or refused, one of a newer schema refused (SchemaVersionError).
+ */
 export function loadSnapshot(file: string): Snapshot {
   const where = displayPath(file);
   const read = readJsonFile(file);
   if (!read.ok) throw new InputError(`${where} ${read.reason}. Run \`npm run sync\` to write a fresh one.`, where);
-  return parseWithFriendlyErrors(SnapshotSchema, read.json, where);
+  return parseWithFriendlyErrors(SnapshotSchema, upgradeToCurrentVersion(SNAPSHOT_FILE, read.json, where), where);
 }
 
 /** Whether a synced snapshot exists at `file`. */

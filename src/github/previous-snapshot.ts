@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { loadSnapshot } from '../data/load-snapshot.ts';
 import { InputError } from '../lib/errors.ts';
 import { type IssueRecord, IssueRecordSchema, type ReferencedIssue, type SyncState } from '../lib/schema/snapshot.ts';
+import { SchemaVersionError } from '../lib/schema/versions.ts';
 
 export interface PreviousSnapshot {
   records: Map<number, IssueRecord>;
@@ -24,6 +25,8 @@ export function readPreviousSnapshot(file: string, repository: string, warn: (me
     snapshot = loadSnapshot(file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
+    // A newer sitrep's snapshot is not rebuilt in the older shape behind the maintainer's back.
+    if (error instanceof SchemaVersionError && error.direction === 'newer') throw error;
     warn(`${error.message}\nStarting over with a full sync; the file is replaced only if that succeeds.`);
     return EMPTY('previous snapshot unreadable');
   }

@@ -5,13 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, ROOT } from '../data/paths.ts';
+import { displayPath, resolveProjectDir } from '../data/paths.ts';
 import { InputError, parseWithFriendlyErrors } from '../lib/errors.ts';
 import { emptyNotifyState, type NotifyState, NotifyStateSchema } from '../lib/schema/notify-state.ts';
 
 /** content/notify-state.json, or SITREP_NOTIFY_STATE. */
 export function resolveNotifyStatePath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(ROOT, env['SITREP_NOTIFY_STATE'] ?? 'content/notify-state.json');
+  return path.resolve(resolveProjectDir(env), env['SITREP_NOTIFY_STATE'] ?? 'content/notify-state.json');
 }
 
 /** The record on disk; the empty record before the first run. Throws InputError when it cannot be read. */

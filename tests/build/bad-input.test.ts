@@ -20,9 +20,16 @@ describe('refusals with a clear message', () => {
   });
 
   test('an invalid snapshot names the file and the field', async () => {
+    const build = await buildFixture({ snapshot: { ...snapshot([]), issues: {} } });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/snapshot\.json is not valid:\n\s+- issues: expected array, got object/);
+    expect(build.exists('')).toBe(false);
+  });
+
+  test('a snapshot of a newer schema is refused, naming the file, both versions and what to do', async () => {
     const build = await buildFixture({ snapshot: { ...snapshot([]), schemaVersion: 9 } });
     expect(build.code).toBe(1);
-    expect(build.stderr).toMatch(/snapshot\.json is not valid:\n\s+- schemaVersion: expected 1, got 9/);
+    expect(build.stderr).toMatch(/snapshot\.json has snapshot schema 9, newer than this sitrep reads \(1\): .*upgrade sitrep/);
     expect(build.exists('')).toBe(false);
   });
 

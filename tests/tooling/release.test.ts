@@ -186,20 +186,8 @@ describe('npm create sitrep (packages/create-sitrep)', () => {
     const modules = path.join(dir, 'cache/node_modules');
     mkdirSync(modules, { recursive: true });
     cpSync(path.join(ROOT, 'packages/create-sitrep'), path.join(modules, 'create-sitrep'), { recursive: true });
-    const rootManifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
-    if (rootManifest.bin?.['sitrep']) symlinkSync(ROOT, path.join(modules, 'sitrep'));
-    else {
-      // Until the package gets its `bin` (issue 14 part A): the same contract, `sitrep <command>` runs scripts/<command>.ts.
-      mkdirSync(path.join(modules, 'sitrep'));
-      writeFileSync(path.join(modules, 'sitrep/package.json'), JSON.stringify({ name: 'sitrep', bin: { sitrep: 'sitrep.mjs' } }));
-      writeFileSync(
-        path.join(modules, 'sitrep/sitrep.mjs'),
-        `import { spawnSync } from 'node:child_process';
-const [command, ...args] = process.argv.slice(2);
-process.exit(spawnSync(${JSON.stringify(path.join(ROOT, 'node_modules/.bin/tsx'))}, [${JSON.stringify(path.join(ROOT, 'scripts'))} + '/' + command + '.ts', ...args], { stdio: 'inherit' }).status ?? 1);
-`,
-      );
-    }
+    // sitrep itself: this working tree, whose package.json names the `sitrep` bin.
+    symlinkSync(ROOT, path.join(modules, 'sitrep'));
     const project = path.join(dir, 'project');
     mkdirSync(project);
     const bin = path.join(modules, 'create-sitrep/bin/create-sitrep.mjs');

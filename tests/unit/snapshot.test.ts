@@ -21,7 +21,12 @@ describe('loadSnapshot', () => {
 
   test.each([
     { name: 'not JSON', content: '{"schemaVersion":', message: /is not valid JSON/ },
-    { name: 'wrong schema version', content: JSON.stringify({ ...snapshot([]), schemaVersion: 2 }), message: /schemaVersion: expected 1, got 2/ },
+    {
+      name: 'newer schema version',
+      content: JSON.stringify({ ...snapshot([]), schemaVersion: 2 }),
+      message: /has snapshot schema 2, newer than this sitrep reads \(1\): .*upgrade sitrep/,
+    },
+    { name: 'schema version not a number', content: JSON.stringify({ ...snapshot([]), schemaVersion: '1' }), message: /schemaVersion: expected 1, got "1"/ },
     { name: 'missing takenAt', content: JSON.stringify({ ...snapshot([]), takenAt: undefined }), message: /takenAt: required/ },
     { name: 'issues not a list', content: JSON.stringify({ ...snapshot([]), issues: {} }), message: /issues: expected array, got object/ },
   ])('$name → a message naming the file and field', ({ content, message }) => {

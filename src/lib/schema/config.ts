@@ -65,6 +65,8 @@ export const LabelsSchema = z
 
 export const SiteConfigSchema = z
   .object({
+    /** The config's format version (issue #14): absent means 1; a newer one is refused (src/lib/schema/versions.ts). */
+    version: z.literal(1).optional(),
     /** Page title, e.g. "Acme status". */
     title: z.string().min(1),
     /** One sentence under the title and in search results. */
