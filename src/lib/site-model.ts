@@ -51,6 +51,12 @@ export interface SiteModel {
   readonly banner: Banner;
   /** Every published incident, newest first. */
   readonly incidents: readonly Incident[];
+  /**
+   * Each configured component's incidents, newest first, sliced once here: component pages, their
+   * feeds, the API and every page's feed links ask for them, and filtering all incidents per page
+   * was quadratic in a long history (7 s of a 10,000-incident build).
+   */
+  readonly incidentsByComponent: ReadonlyMap<string, readonly Incident[]>;
   /** Active incidents, most severe first, then newest. */
   readonly active: readonly Incident[];
   /** Resolved (or withdrawn) in the 7 days before `now`, newest first. */
@@ -157,7 +163,12 @@ function classify(issues: readonly IssueRecord[], config: SiteConfig, notices: N
   return { incidents, maintenance, postmortems, unconfirmed };
 }
 
-const bySeverityThenNewest = (a: Incident, b: Incident): number => a.severity.localeCompare(b.severity) || b.startedAt.localeCompare(a.startedAt);
+/**
+ * Times here are all `toISOString()` (readIssues), so code-unit order is time order; `localeCompare`
+ * (ICU collation) made sorting 10,000 incidents cost a second.
+ */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const bySeverityThenNewest = (a: Incident, b: Incident): number => compareText(a.severity, b.severity) || compareText(b.startedAt, a.startedAt);
 
 function buildComponents(config: SiteConfig, active: readonly Incident[], maintenances: readonly Maintenance[]): ComponentView[] {
   return config.components.map((component) => {
@@ -223,11 +234,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         bots,
       ),
     )
-    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const maintenances = kinds.maintenance
     .map((issue) => buildMaintenance(issue, config, now, renderFor(`issue #${issue.number}`), notices))
     .filter((m): m is Maintenance => m !== undefined)
-    .sort((a, b) => b.scheduledFor.localeCompare(a.scheduledFor));
+    .sort((a, b) => compareText(b.scheduledFor, a.scheduledFor));
 
   const referenced = new Map<number, ReferencedIssue>(snapshot.referencedIssues.map((r) => [r.number, r]));
   const published = new Set(incidents.map((i) => i.number));
@@ -276,6 +287,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     overall,
     banner: deriveBanner(overall, stale, dataAsOf),
     incidents,
+    incidentsByComponent: sliceByComponent(config.components, incidents),
     active,
     recent,
     maintenances,
@@ -293,6 +305,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     onCallNow: describeOnCallNow(config, now),
     monitors: buildMonitorsView(config, input.monitorHistory ?? null, now),
   };
+}
+
+/** Each component id's incidents, in the order of `incidents`; every configured component has an entry. */
+function sliceByComponent(components: readonly Pick<Component, 'id'>[], incidents: readonly Incident[]): Map<string, Incident[]> {
+  const slices = new Map<string, Incident[]>(components.map((c) => [c.id, []]));
+  for (const incident of incidents) for (const id of new Set(incident.components)) slices.get(id)?.push(incident);
+  return slices;
 }
 
 function describeOnCallNow(config: SiteConfig, now: Date): OnCallNow | null {
