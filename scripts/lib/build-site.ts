@@ -4,10 +4,12 @@
  * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { ROOT } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
+import { astroHeapFlags } from './astro-heap.ts';
 import { ExitError } from './cli.ts';
 
 /**
@@ -30,7 +32,9 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
   // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
   delete childEnv['BASE_URL'];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+    // The heap cap keeps peak memory near what the build holds (astro-heap.ts).
+    const heap = astroHeapFlags(source.demo ? null : (statSync(source.paths.snapshot, { throwIfNoEntry: false })?.size ?? null), env['NODE_OPTIONS']);
+    const child = spawn(process.execPath, [...heap, path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
       cwd: ROOT,
       env: childEnv,
       stdio: 'inherit',
