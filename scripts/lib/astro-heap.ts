@@ -2,10 +2,11 @@
  * The V8 heap flags `npm run build` gives the `astro build` child (issue #15: peak memory at
  * 10,000 incidents). Left alone, V8 lets the heap grow far past what the build holds: at 10,000
  * incidents the live data stays near 110 MB (the model is about 2.3 times the snapshot's JSON,
- * plus Astro's own) while the process reached 830 MB of mostly garbage. A cap makes V8 collect
- * sooner; it grows with the snapshot so a longer history never runs out of heap. The young
- * generation is set back to 16 MB because V8 sizes it from the cap (a 256 MB cap gave 2 MB
- * semi-spaces, many more scavenges and 30% more CPU time); with it the cap costs no time.
+ * plus Astro's own) while the process reached 730–850 MB of mostly garbage. A cap makes V8 collect
+ * sooner (peak about 420 MB); it grows with the snapshot so a longer history never runs out of
+ * heap. The young generation is set back to 16 MB because V8 sizes it from the cap (a 256 MB cap
+ * gave 2 MB semi-spaces and about 30% more CPU time). The cap still costs about 15% more CPU time
+ * at 10,000 incidents; README "Scale: long histories" says why it is kept.
  */
 
 /** Heap floor, MB: the demo and short histories. */
