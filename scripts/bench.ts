@@ -11,6 +11,7 @@
  *   npm run bench -- --no-many-components  skip the 20-component home page (issue #13's uptime bars)
  *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
  *   npm run bench -- --scale-only       only the scale section (builds at 1,000 and 10,000 incidents)
+ *   npm run bench -- --scale-rounds 2   build each size twice, order alternating, and report medians
  *
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
@@ -50,6 +51,8 @@ const { values: args } = parseArgs({
     /** Skip, or run only, the scale section (two builds from generated 1,000 and 10,000-incident histories). */
     'no-scale': { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
+    /** Builds of each size in the scale section (order alternating, medians reported); 1 by default. */
+    'scale-rounds': { type: 'string', default: '1' },
   },
 });
 
@@ -215,9 +218,15 @@ async function monitorFigures(): Promise<string | null> {
   return ok ? null : `monitor history ${formatKb(size.bytes)} > ${formatKb(HISTORY_BUDGET_BYTES)}`;
 }
 
+function scaleRounds(): number {
+  const rounds = Number(args['scale-rounds']);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--scale-rounds ${args['scale-rounds']}: give a whole number of rounds, 1 or more`);
+  return rounds;
+}
+
 async function main(): Promise<void> {
   if (args['scale-only']) {
-    const over = await printScaleSection(say);
+    const over = await printScaleSection(say, scaleRounds());
     if (over.length > 0) {
       say(`\nBUDGET BROKEN: ${over.join('; ')}`);
       process.exitCode = 1;
@@ -266,7 +275,7 @@ async function main(): Promise<void> {
     const over = await monitorFigures();
     if (over) broken.push(over);
   }
-  if (!args['no-scale']) broken.push(...(await printScaleSection(say)));
+  if (!args['no-scale']) broken.push(...(await printScaleSection(say, scaleRounds())));
 
   // Issue #15, item 1: the first sync of a long history, against the test GitHub server.
   let syncFigures: Awaited<ReturnType<typeof firstSyncFigures>> | null = null;

@@ -4,10 +4,15 @@
  * `astro build` in a child) and reports, for each, the wall time, the peak memory of the whole
  * process tree (parent + Astro, sampled from /proc every 50 ms) and the largest HTML page, raw and
  * gzipped. Nothing is cached: every run builds both sizes afresh, one after the other, so the ratio
- * compares builds on the same machine under the same load.
+ * compares builds on the same machine under the same load. With several rounds the order alternates
+ * (1,000 then 10,000, then 10,000 then 1,000, …) and each size reports its median, so a burst of
+ * load from elsewhere does not land on one size only. Each build also reports the CPU time of its
+ * process tree and the load average around it: on a shared machine the CPU ratio is the steadier
+ * figure, and the load says how far to trust the wall times.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../src/data/paths.ts';
@@ -34,9 +39,17 @@ export interface PageSize {
 
 export interface ScaleRun {
   readonly incidents: number;
+  /** Median over the rounds. */
   readonly wallMs: number;
-  /** Largest sum of RSS over the build's process tree; null where /proc is not there to read. */
+  /** Largest sum of RSS over the build's process tree (the highest of the rounds); null where /proc is not there to read. */
   readonly peakBytes: number | null;
+  /** The largest RSS of one process of the tree (the Astro build), highest of the rounds. */
+  readonly peakProcessBytes: number | null;
+  /** User + system CPU time of the tree (median over the rounds); null without /proc. */
+  readonly cpuMs: number | null;
+  /** The 1-minute load average when each round's build of this size ended. */
+  readonly loads: readonly number[];
+  readonly rounds: number;
   readonly htmlPages: number;
   /** The largest HTML page by gzipped size, and by raw size. */
   readonly largest: PageSize;
@@ -44,39 +57,64 @@ export interface ScaleRun {
   readonly home: PageSize;
 }
 
-/** Resident memory of `pid` and every descendant, in bytes (Linux /proc). */
-function treeRss(root: number): number {
-  const parent = new Map<number, number>();
+interface TreeSample {
+  /** Sum of resident memory over the tree, bytes. */
+  readonly rss: number;
+  /** The largest resident memory of one process of the tree, bytes. */
+  readonly largestRss: number;
+  /** User + system CPU time of each process of the tree so far, in clock ticks. */
+  readonly ticks: ReadonlyMap<number, number>;
+}
+
+/** Memory and CPU time of `root` and every descendant (Linux /proc). */
+function sampleTree(root: number): TreeSample {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      // `pid (comm) state ppid …`; comm may hold spaces and parentheses, so read after the last ')'.
+      // `pid (comm) state ppid … utime stime …`; comm may hold spaces and parentheses, so read after the last ')'.
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(name), ppid);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After comm: state(0) ppid(1) … utime(11) stime(12) (proc(5), fields 14 and 15).
+      stats.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // exited while we looked
     }
   }
   const inTree = (pid: number): boolean => {
-    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = parent.get(p), hops += 1) if (p === root) return true;
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 64; p = stats.get(p)?.ppid, hops += 1) if (p === root) return true;
     return false;
   };
-  let total = 0;
-  for (const pid of parent.keys()) {
+  let rss = 0;
+  let largestRss = 0;
+  const ticks = new Map<number, number>();
+  for (const [pid, stat] of stats) {
     if (!inTree(pid)) continue;
+    ticks.set(pid, stat.ticks);
     try {
       const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += Number(match?.[1] ?? 0) * 1024;
+      const bytes = Number(match?.[1] ?? 0) * 1024;
+      rss += bytes;
+      largestRss = Math.max(largestRss, bytes);
     } catch {
       // exited while we looked
     }
   }
-  return total;
+  return { rss, largestRss, ticks };
 }
 
+/** Linux's USER_HZ: /proc counts CPU time in these ticks. */
+const TICKS_PER_SECOND = 100;
+
 /** Runs `npm run build`'s script on `snapshotFile` into `outDir`; wall time and peak tree memory. */
-async function timedBuild(snapshotFile: string, outDir: string): Promise<{ wallMs: number; peakBytes: number | null }> {
+interface BuildFigures {
+  readonly wallMs: number;
+  readonly peakBytes: number | null;
+  readonly peakProcessBytes: number | null;
+  readonly cpuMs: number | null;
+}
+
+async function timedBuild(snapshotFile: string, outDir: string): Promise<BuildFigures> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SITREP_DEMO: '0',
@@ -96,8 +134,15 @@ async function timedBuild(snapshotFile: string, outDir: string): Promise<{ wallM
     stderr = (stderr + chunk.toString()).slice(-20_000);
   });
   let peak = 0;
+  let peakProcess = 0;
+  // The last CPU time seen of every process that was in the tree (a process's time only grows).
+  const ticks = new Map<number, number>();
   const sample = (): void => {
-    if (canSample && child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+    if (!canSample || child.pid === undefined) return;
+    const now = sampleTree(child.pid);
+    peak = Math.max(peak, now.rss);
+    peakProcess = Math.max(peakProcess, now.largestRss);
+    for (const [pid, t] of now.ticks) ticks.set(pid, Math.max(t, ticks.get(pid) ?? 0));
   };
   const timer = setInterval(sample, 50);
   const code = await new Promise<number | null>((resolve, reject) => {
@@ -106,7 +151,10 @@ async function timedBuild(snapshotFile: string, outDir: string): Promise<{ wallM
   }).finally(() => clearInterval(timer));
   const wallMs = performance.now() - started;
   if (code !== 0) throw new Error(`the scale build exited with code ${code}:\n${stderr}`);
-  return { wallMs, peakBytes: canSample ? peak : null };
+  const cpuTicks = [...ticks.values()].reduce((sum, t) => sum + t, 0);
+  return canSample
+    ? { wallMs, peakBytes: peak, peakProcessBytes: peakProcess, cpuMs: (cpuTicks / TICKS_PER_SECOND) * 1000 }
+    : { wallMs, peakBytes: null, peakProcessBytes: null, cpuMs: null };
 }
 
 function htmlFiles(dir: string, under = ''): string[] {
@@ -129,35 +177,65 @@ export function pageSizes(dir: string): PageSize[] {
     .sort((a, b) => b.gzip - a.gzip || b.raw - a.raw);
 }
 
-/** Builds the demo's site with a history of each of `sizes` incidents and measures it. */
-export async function scaleFigures(sizes: readonly number[] = [1_000, 10_000], log: (line: string) => void = () => {}): Promise<ScaleRun[]> {
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const highest = (values: readonly (number | null)[]): number | null => (values.includes(null) ? null : Math.max(...(values as number[])));
+
+/**
+ * Builds the demo's site with a history of each of `sizes` incidents and measures it, `rounds`
+ * times, the order of the sizes reversed every other round.
+ */
+export async function scaleFigures(sizes: readonly number[] = [1_000, 10_000], log: (line: string) => void = () => {}, rounds = 1): Promise<ScaleRun[]> {
   const base = await demoSnapshot();
   const work = path.join(ROOT, '.bench-scale.tmp');
   mkdirSync(work, { recursive: true });
-  const runs: ScaleRun[] = [];
+  const builds = new Map<number, (BuildFigures & { load: number })[]>(sizes.map((n) => [n, []]));
+  const pages = new Map<number, Pick<ScaleRun, 'htmlPages' | 'largest' | 'largestRaw' | 'home'>>();
   try {
-    for (const incidents of sizes) {
-      const snapshotFile = path.join(work, `snapshot-${incidents}.json`);
-      writeFileSync(snapshotFile, JSON.stringify(withScaleHistory(base, incidents)));
-      // A direct child of the project folder, as every build's output must be (see demo-site.ts).
-      const outDir = path.join(ROOT, `.bench-scale-${incidents}.tmp`);
-      rmSync(outDir, { recursive: true, force: true });
-      log(`building ${incidents.toLocaleString('en')} incidents…`);
-      try {
-        const { wallMs, peakBytes } = await timedBuild(snapshotFile, outDir);
-        const sizes = pageSizes(outDir);
-        const largest = sizes[0];
-        if (!largest) throw new Error(`the scale build wrote no HTML into ${outDir}`);
-        const largestRaw = sizes.reduce((max, p) => (p.raw > max.raw ? p : max), largest);
-        runs.push({ incidents, wallMs, peakBytes, htmlPages: sizes.length, largest, largestRaw, home: sizeOf(outDir, 'index.html') });
-      } finally {
+    for (const incidents of sizes) writeFileSync(path.join(work, `snapshot-${incidents}.json`), JSON.stringify(withScaleHistory(base, incidents)));
+    for (let round = 0; round < rounds; round += 1) {
+      for (const incidents of round % 2 === 0 ? sizes : [...sizes].reverse()) {
+        // A direct child of the project folder, as every build's output must be (see demo-site.ts).
+        const outDir = path.join(ROOT, `.bench-scale-${incidents}.tmp`);
         rmSync(outDir, { recursive: true, force: true });
+        log(`building ${incidents.toLocaleString('en')} incidents (round ${round + 1} of ${rounds}, load average ${os.loadavg()[0]?.toFixed(1)})…`);
+        try {
+          const figures = await timedBuild(path.join(work, `snapshot-${incidents}.json`), outDir);
+          builds.get(incidents)?.push({ ...figures, load: os.loadavg()[0] ?? 0 });
+          if (!pages.has(incidents)) {
+            const found = pageSizes(outDir);
+            const largest = found[0];
+            if (!largest) throw new Error(`the scale build wrote no HTML into ${outDir}`);
+            const largestRaw = found.reduce((max, p) => (p.raw > max.raw ? p : max), largest);
+            pages.set(incidents, { htmlPages: found.length, largest, largestRaw, home: sizeOf(outDir, 'index.html') });
+          }
+        } finally {
+          rmSync(outDir, { recursive: true, force: true });
+        }
       }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  return runs;
+  return sizes.map((incidents): ScaleRun => {
+    const runs = builds.get(incidents) ?? [];
+    const page = pages.get(incidents);
+    if (!page || runs.length === 0) throw new Error(`no scale build of ${incidents} incidents`);
+    const cpu = runs.map((r) => r.cpuMs);
+    return {
+      incidents,
+      wallMs: median(runs.map((r) => r.wallMs)),
+      peakBytes: highest(runs.map((r) => r.peakBytes)),
+      peakProcessBytes: highest(runs.map((r) => r.peakProcessBytes)),
+      cpuMs: cpu.includes(null) ? null : median(cpu as number[]),
+      loads: runs.map((r) => r.load),
+      rounds: runs.length,
+      ...page,
+    };
+  });
 }
 
 /** What breaks issue #15's targets in `runs` (the first run is the 1,000-incident baseline). */
@@ -183,15 +261,20 @@ const mb = (bytes: number | null): string => (bytes === null ? 'n/a' : `${Math.r
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Prints the scale section; returns the broken budgets (empty when all hold). */
-export async function printScaleSection(say: (line?: string) => void): Promise<string[]> {
-  say('\nScale (issue #15): the demo with generated histories, built as `npm run build` builds, one after the other:');
-  const runs = await scaleFigures(undefined, (line) => process.stderr.write(`[bench] ${line}\n`));
+export async function printScaleSection(say: (line?: string) => void, rounds = 1): Promise<string[]> {
+  say(
+    `\nScale (issue #15): the demo with generated histories, built as \`npm run build\` builds, one after the other${rounds > 1 ? ` (${rounds} rounds, order alternating; medians)` : ''}:`,
+  );
+  const runs = await scaleFigures(undefined, (line) => process.stderr.write(`[bench] ${line}\n`), rounds);
   const rows = [
-    ['incidents', 'build wall', 'peak memory', 'HTML pages', 'largest page (raw / gzipped)', 'home gzipped'],
+    ['incidents', 'build wall', 'CPU (tree)', 'peak memory (tree)', 'Astro alone', 'load avg', 'HTML pages', 'largest page (raw / gzipped)', 'home gzipped'],
     ...runs.map((r) => [
       r.incidents.toLocaleString('en'),
       `${(r.wallMs / 1000).toFixed(1)} s`,
+      r.cpuMs === null ? 'n/a' : `${(r.cpuMs / 1000).toFixed(1)} s`,
       mb(r.peakBytes),
+      mb(r.peakProcessBytes),
+      r.loads.map((l) => l.toFixed(1)).join(', '),
       String(r.htmlPages),
       `${r.largestRaw.page} ${kb(r.largestRaw.raw)} / ${r.largest.page} ${kb(r.largest.gzip)}`,
       kb(r.home.gzip),
@@ -205,7 +288,12 @@ export async function printScaleSection(say: (line?: string) => void): Promise<s
   const [small, large] = [runs[0], runs.at(-1)];
   if (small && large && small !== large)
     say(
-      `  ratio ${large.incidents.toLocaleString('en')} / ${small.incidents.toLocaleString('en')}: ${(large.wallMs / small.wallMs).toFixed(2)}× (budget ≤ ${SCALE_BUDGETS.ratio}×)`,
+      `  ratio ${large.incidents.toLocaleString('en')} / ${small.incidents.toLocaleString('en')}: ${(large.wallMs / small.wallMs).toFixed(2)}× wall (budget ≤ ${SCALE_BUDGETS.ratio}×)${large.cpuMs !== null && small.cpuMs ? `, ${(large.cpuMs / small.cpuMs).toFixed(2)}× CPU` : ''}`,
+    );
+  const cores = os.availableParallelism();
+  if (runs.some((r) => r.loads.some((l) => l > cores)))
+    say(
+      `  note: the load average rose above the ${cores} cores during the builds; wall times are inflated by other work, the CPU ratio is the steadier figure`,
     );
   const problems = scaleBudgetProblems(runs);
   say(

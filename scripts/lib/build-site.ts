@@ -4,13 +4,14 @@
  * trace from inside Astro's config loader (a bad snapshot is told as clearly by astro.config.mjs).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkBrandFiles } from '../../src/data/brand-files.ts';
 import { loadConfig } from '../../src/data/load-config.ts';
 import { displayPath, ROOT, resolveOutDir, resolveProjectDir } from '../../src/data/paths.ts';
 import { type DataSource, resolveDataSource } from '../../src/data/source.ts';
+import { astroHeapFlags } from './astro-heap.ts';
 import { ExitError } from './cli.ts';
 
 /**
@@ -60,7 +61,9 @@ export async function buildSite(env: NodeJS.ProcessEnv = process.env): Promise<D
   // path in import.meta.env.BASE_URL, which would break every link of a project-pages site.
   delete childEnv['BASE_URL'];
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--silent'], {
+    // The heap cap keeps peak memory near what the build holds (astro-heap.ts).
+    const heap = astroHeapFlags(source.demo ? null : (statSync(source.paths.snapshot, { throwIfNoEntry: false })?.size ?? null), env['NODE_OPTIONS']);
+    const child = spawn(process.execPath, [...heap, ASTRO_CLI, 'build', '--silent'], {
       cwd: ROOT,
       env: childEnv,
       stdio: 'inherit',

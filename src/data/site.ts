@@ -87,7 +87,7 @@ export function getSiteModel(env: NodeJS.ProcessEnv = process.env): SiteModel {
   // the model without them, so a long history is not held twice while Astro writes the pages.
   cached = { ...model, issues: [] };
   reportNotices(model, problems, source.reason);
-  return model;
+  return cached;
 }
 
 function reportNotices(model: SiteModel, problems: readonly string[], reason: string): void {

@@ -50,8 +50,8 @@ export function describeDurations(incident: Incident, now: string): Durations {
 }
 
 /** Incidents that touched a component, newest first. */
-export function incidentsForComponent(model: SiteModel, id: string): Incident[] {
-  return model.incidents.filter((i) => i.components.includes(id));
+export function incidentsForComponent(model: SiteModel, id: string): readonly Incident[] {
+  return model.incidentsByComponent.get(id) ?? [];
 }
 
 /** Component names for ids, in config order. */

@@ -24,6 +24,30 @@ test('times are shown in UTC whatever the machine zone', () => {
   expect(formatRelative('2026-11-21T09:00:00Z', new Date('2026-11-21T12:00:00Z'))).toBe('3 hours ago');
 });
 
+// formatUtc writes the date by hand for speed; it must say exactly what Intl's en-GB format says.
+const INTL_UTC = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+test.each([
+  ...Array.from({ length: 12 }, (_, m) => ({ iso: new Date(Date.UTC(2026, m, m * 2 + 1, m * 2, m * 5)).toISOString() })),
+  { iso: '2026-09-30T23:59:59.999Z' },
+  { iso: '2027-01-01T00:00:00Z' },
+  { iso: '2026-11-21T01:30:00+02:00' },
+  { iso: '2024-02-29T12:07:00Z' },
+])('formatUtc($iso) says what Intl says', ({ iso }) => {
+  expect(formatUtc(iso)).toBe(`${INTL_UTC.format(new Date(iso))} UTC`);
+});
+
+test('formatUtc refuses a time that is not one, as Intl does', () => {
+  expect(() => formatUtc('not a time')).toThrow(RangeError);
+});
+
 test.each([
   { site: 'https://owner.github.io/repo', origin: 'https://owner.github.io', base: '/repo' },
   { site: 'https://owner.github.io/repo/', origin: 'https://owner.github.io', base: '/repo' },

@@ -4,6 +4,7 @@
  * names its group in `group_id`.
  */
 import type { ComponentView } from '../site-model.ts';
+import { incidentsForComponent } from '../views.ts';
 import type { ApiContext } from './context.ts';
 import { toApiTime } from './context.ts';
 import type { ApiComponent } from './statuspage-types.ts';
@@ -37,9 +38,9 @@ function findRecordsStart(ctx: ApiContext): string {
 
 /** When the records last changed the component's status (an incident's status change, a window's start or end). */
 function findLastChange(ctx: ApiContext, id: string, fallback: string): string {
-  const { incidents, maintenances, now } = ctx.model;
+  const { maintenances, now } = ctx.model;
   const times = [
-    ...incidents.filter((i) => i.components.includes(id)).flatMap((i) => i.timeline.map((c) => c.at)),
+    ...incidentsForComponent(ctx.model, id).flatMap((i) => i.timeline.map((c) => c.at)),
     ...maintenances
       .filter((m) => m.components.includes(id) && m.status !== 'cancelled' && m.status !== 'scheduled')
       .flatMap((m) => [m.scheduledFor, m.scheduledUntil]),

@@ -12,7 +12,7 @@ import { Feed, type Item } from 'feed';
 import type { Incident } from '../incident.ts';
 import { SEVERITY_INFO } from '../severity.ts';
 import type { SiteUrls } from '../urls.ts';
-import { componentNames, STATUS_TEXT } from '../views.ts';
+import { componentNames, incidentsForComponent, STATUS_TEXT } from '../views.ts';
 import type { ApiContext } from './context.ts';
 import { listIncidentEvents } from './events.ts';
 import { componentFeedPath, FEED_TYPES, type FeedFormat, SITE_FEEDS } from './paths.ts';
@@ -100,7 +100,7 @@ export function describeFeed(ctx: ApiContext, componentId?: string): FeedTarget 
     title: `${model.config.title}: ${name} incidents`,
     home: urls.component(componentId),
     files: { atom: urls.file(componentFeedPath(componentId, 'atom')), rss: urls.file(componentFeedPath(componentId, 'rss')) },
-    incidents: model.incidents.filter((i) => i.components.includes(componentId)),
+    incidents: incidentsForComponent(model, componentId),
   };
 }
 
