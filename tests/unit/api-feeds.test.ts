@@ -3,7 +3,7 @@ import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import { createApiContext } from '../../src/lib/api/context.ts';
 import { listIncidentEvents } from '../../src/lib/api/events.ts';
-import { describeFeed, FEED_LIMIT, listFeedLinks, renderFeed } from '../../src/lib/api/feeds.ts';
+import { describeFeed, FEED_LIMIT, listFeedLinks, pageFeedLinks, renderFeed } from '../../src/lib/api/feeds.ts';
 import { escapeXml, stripXmlInvalid, toCdataSafe } from '../../src/lib/api/xml.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel } from '../../src/lib/site-model.ts';
@@ -47,6 +47,9 @@ describe('feed discovery', () => {
     { path: '/status-sub/components/clifoo/2/', feeds: ['/status-sub/history.atom', '/status-sub/history.rss'] },
   ])('$path', ({ path, feeds }) => {
     expect(listFeedLinks(ctx, path).map((l) => l.href)).toEqual(feeds);
+    // The memoised form every page's <head> uses answers the same, asked twice (the second from the memo).
+    expect(pageFeedLinks(ctx.model, '/status-sub/', path)).toEqual(listFeedLinks(ctx, path));
+    expect(pageFeedLinks(ctx.model, '/status-sub/', path).map((l) => l.href)).toEqual(feeds);
   });
 });
 

@@ -11,9 +11,10 @@
 import { Feed, type Item } from 'feed';
 import type { Incident } from '../incident.ts';
 import { SEVERITY_INFO } from '../severity.ts';
+import type { SiteModel } from '../site-model.ts';
 import type { SiteUrls } from '../urls.ts';
 import { componentNames, incidentsForComponent, STATUS_TEXT } from '../views.ts';
-import type { ApiContext } from './context.ts';
+import { type ApiContext, createApiContext } from './context.ts';
 import { listIncidentEvents } from './events.ts';
 import { componentFeedPath, FEED_TYPES, type FeedFormat, SITE_FEEDS } from './paths.ts';
 import { escapeXml, stripXmlInvalid, toCdataSafe } from './xml.ts';
@@ -159,4 +160,38 @@ export function listFeedLinks(ctx: ApiContext, pathname: string): FeedLink[] {
     { type: FEED_TYPES.atom, title: `${t.title} (Atom)`, href: t.files.atom },
     { type: FEED_TYPES.rss, title: `${t.title} (RSS)`, href: t.files.rss },
   ]);
+}
+
+interface PageFeedLinks {
+  readonly base: string;
+  readonly ctx: ApiContext;
+  /** Each component's page path, worked out once rather than three times per component per page. */
+  readonly componentPaths: readonly (readonly [id: string, path: string])[];
+  /** The links per matched component id ('' for the site-wide pair): the same for every page. */
+  readonly byComponent: Map<string, readonly FeedLink[]>;
+}
+const pageFeedLinkMemo = new WeakMap<SiteModel, PageFeedLinks>();
+
+/**
+ * `listFeedLinks` for the page at `pathname`, memoised per model (issue #15): every page's `<head>`
+ * asks, and the answer is one of a handful of lists (the site's feeds, or a component's with them),
+ * so the API context and the lists are built once instead of for each of 12,000 pages.
+ */
+export function pageFeedLinks(model: SiteModel, base: string, pathname: string): readonly FeedLink[] {
+  let memo = pageFeedLinkMemo.get(model);
+  if (!memo || memo.base !== base) {
+    const ctx = createApiContext(model, base);
+    memo = { base, ctx, componentPaths: model.components.map((c) => [c.id, ctx.urls.component(c.id)] as const), byComponent: new Map() };
+    pageFeedLinkMemo.set(model, memo);
+  }
+  const page = decodeURI(pathname).replace(/\/?$/, '/');
+  // The same match as listFeedLinks: a component's first page or an older one (`/components/<id>/2/`).
+  const match = memo.componentPaths.find(([, path]) => page === path || (/^\d+\/$/.test(page.slice(path.length)) && page.startsWith(path)));
+  const key = match?.[0] ?? '';
+  let links = memo.byComponent.get(key);
+  if (!links) {
+    links = listFeedLinks(memo.ctx, pathname);
+    memo.byComponent.set(key, links);
+  }
+  return links;
 }
