@@ -7,10 +7,8 @@
  */
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from './html-escape.ts';
 import { isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const marked = new Marked({ gfm: true, async: false });
 marked.use({

@@ -3,10 +3,9 @@
  * (issue #13). Inline only and safe by construction: the whole title is HTML-escaped first, then
  * only code spans and **bold** become tags, so nothing a title holds can open any other element.
  */
+import { escapeHtml } from './html-escape.ts';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const BOLD = /\*\*(?=\S)(.+?)(?<=\S)\*\*/g;
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** The title as inline HTML: `code` and **bold**; everything else is text. */
 export function renderInlineTitle(title: string): string {

@@ -6,9 +6,7 @@
  * per-instance cost was most of their time.
  */
 import { formatRelative, formatUtc } from './format.ts';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+import { escapeHtml } from './html-escape.ts';
 
 /** The HTML of the time `at`; with `relativeTo` (the build time) also how long before it. */
 export function timeHtml(at: string, relativeTo?: string): string {

@@ -5,26 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
 import { buildBrand } from '../../src/lib/brand.ts';
 import { readAssetRef } from '../../src/lib/brand-assets.ts';
-import { InputError } from '../../src/lib/errors.ts';
+import { configProblems, MINIMAL_CONFIG } from '../support/config-text.ts';
 import { config } from '../support/records.ts';
 
-const VALID = `title: T
-description: D
-repository: acme/widgets
-site: https://acme.github.io/status
-components:
-  - id: cli
-    name: CLI
-`;
+const VALID = MINIMAL_CONFIG;
 
 function problemsOf(text: string): readonly string[] {
-  try {
-    parseConfigText(text, 'content/status.yml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  return configProblems(text);
 }
 
 describe('accepted', () => {

@@ -4,15 +4,9 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig, parseConfigText } from '../../src/data/load-config.ts';
 import { InputError } from '../../src/lib/errors.ts';
+import { MINIMAL_CONFIG } from '../support/config-text.ts';
 
-const VALID = `title: T
-description: D
-repository: acme/widgets
-site: https://acme.github.io/status
-components:
-  - id: cli
-    name: CLI
-`;
+const VALID = MINIMAL_CONFIG;
 
 function errorOf(fn: () => unknown): InputError {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
-import { InputError } from '../../src/lib/errors.ts';
+import { configProblems } from '../support/config-text.ts';
 
 const BASE = `title: T
 description: D
@@ -15,14 +15,8 @@ components:
     name: npm packages
 `;
 
-function problemsOf(yaml: string): string[] {
-  try {
-    parseConfigText(BASE + yaml, 'status.yml');
-  } catch (error) {
-    if (error instanceof InputError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected an InputError');
+function problemsOf(yaml: string): readonly string[] {
+  return configProblems(BASE + yaml);
 }
 
 describe('monitors: in content/status.yml', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfigText } from '../../src/data/load-config.ts';
-import { InputError } from '../../src/lib/errors.ts';
 import { findOnCall, findRotationOverlaps, type Rotation } from '../../src/lib/oncall.ts';
+import { configProblems, MINIMAL_CONFIG } from '../support/config-text.ts';
 
 const FOLLOW_THE_SUN: Rotation[] = [
   { name: 'Europe', start: '03:00', end: '15:00', responders: ['alice', 'bob'] },
@@ -95,23 +95,10 @@ describe('findRotationOverlaps', () => {
   });
 });
 
-const BASE = `title: T
-description: D
-repository: acme/widgets
-site: https://acme.github.io/status
-components:
-  - id: cli
-    name: CLI
-`;
+const BASE = MINIMAL_CONFIG;
 
 function problemsOf(yaml: string): readonly string[] {
-  try {
-    parseConfigText(BASE + yaml, 'status.yml');
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an InputError');
+  return configProblems(BASE + yaml);
 }
 
 describe('oncall in content/status.yml', () => {
