@@ -24,8 +24,8 @@ function run(script: string, args: readonly string[], project: string, input = '
     const child = execFile(
       path.join(ROOT, 'node_modules/.bin/tsx'),
       [path.join(ROOT, 'scripts', script), ...args],
-      // SITREP_PROJECT is the project folder; SITREP_ROOT points `templates` at it too.
-      { cwd: project, timeout: 50_000, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], SITREP_PROJECT: project, SITREP_ROOT: project } },
+      // SITREP_PROJECT is the project folder, where init and templates read and write.
+      { cwd: project, timeout: 50_000, env: { PATH: process.env['PATH'], HOME: process.env['HOME'], SITREP_PROJECT: project } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(input);
