@@ -3,15 +3,13 @@
  * pages draw them about 60,000 times at 10,000 incidents, and as Astro components each one cost a
  * component instance. Escaped as Astro escapes text and attributes.
  */
-import { escapeHtml } from './html-escape.ts';
+import { escapeAttribute, escapeHtml } from './html-escape.ts';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from './severity.ts';
 import type { IncidentStatus } from './timeline.ts';
 import { STATUS_TEXT } from './views.ts';
 
-const attribute = (value: string): string => value.replace(/&/g, '&#38;').replace(/"/g, '&#34;');
-
 const STATUS_PILLS = Object.fromEntries(
-  Object.entries(STATUS_TEXT).map(([status, label]) => [status, `<span class="${attribute(`pill st-${status}`)}">${escapeHtml(label)}</span>`]),
+  Object.entries(STATUS_TEXT).map(([status, label]) => [status, `<span class="${escapeAttribute(`pill st-${status}`)}">${escapeHtml(label)}</span>`]),
 ) as Record<IncidentStatus, string>;
 
 const SEVERITY_BADGES = Object.fromEntries(
@@ -19,7 +17,7 @@ const SEVERITY_BADGES = Object.fromEntries(
     const info = SEVERITY_INFO[severity];
     return [
       severity,
-      `<span class="${attribute(`pill sev-${info.severity}`)}" title="${attribute(info.meaning)}">${escapeHtml(info.severity)} · ${escapeHtml(info.name)}</span>`,
+      `<span class="${escapeAttribute(`pill sev-${info.severity}`)}" title="${escapeAttribute(info.meaning)}">${escapeHtml(info.severity)} · ${escapeHtml(info.name)}</span>`,
     ];
   }),
 ) as Record<Severity, string>;
