@@ -132,16 +132,10 @@ function proportionalBytes(pid: number): number | null {
 /** Linux's USER_HZ: /proc counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
 
-/** Runs `npm run build`'s script on `snapshotFile` into `outDir`; wall time and peak tree memory. */
-interface BuildFigures {
-  readonly wallMs: number;
-  readonly peakBytes: number | null;
-  readonly peakRssBytes: number | null;
-  readonly peakProcessBytes: number | null;
-  readonly cpuMs: number | null;
-  readonly userMs: number | null;
-}
+/** One build's figures, as ScaleRun names them (there, the median or the highest of the rounds). */
+type BuildFigures = Pick<ScaleRun, 'wallMs' | 'peakBytes' | 'peakRssBytes' | 'peakProcessBytes' | 'cpuMs' | 'userMs'>;
 
+/** Runs `npm run build`'s script on `snapshotFile` into `outDir`; wall time, CPU time and peak tree memory. */
 async function timedBuild(snapshotFile: string, outDir: string): Promise<BuildFigures> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -6,7 +6,7 @@
  * for the mkdir, the open, the write and the close of each. On the 2-core virtual machines sitrep is
  * built and tested on, such a round trip costs about a quarter of a millisecond of system time:
  * 10,000 pages written that way took 10.9 s, against 1.2 s with `mkdirSync` and `writeFileSync`
- * (`npm run bench` builds 12,000 pages at 10,000 incidents). Blocking is harmless here: while Astro
+ * (`npm run bench` builds 13,000 pages at 10,000 incidents). Blocking is harmless here: while Astro
  * writes pages the build does nothing else, and the pages are written one at a time anyway
  * (`build.concurrency` 1).
  *
