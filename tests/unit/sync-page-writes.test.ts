@@ -38,15 +38,27 @@ describe('writeSynchronouslyInside', () => {
     restore();
   });
 
-  test('outside the folder (and beside it: dist-old) the calls stay asynchronous', async () => {
+  test('outside the folder (and beside it: dist-old) the asynchronous calls are used', async () => {
+    // Stand-ins for the originals that record what reaches them and then do the real work.
+    const reached: string[] = [];
+    fs.promises.mkdir = (async (target: fs.PathLike, options?: fs.MakeDirectoryOptions) => {
+      reached.push(`mkdir ${String(target)}`);
+      return originals.mkdir(target, options);
+    }) as typeof fs.promises.mkdir;
+    fs.promises.writeFile = (async (target: Parameters<typeof fs.promises.writeFile>[0], data: string) => {
+      reached.push(`writeFile ${String(target)}`);
+      return originals.writeFile(target, data);
+    }) as typeof fs.promises.writeFile;
     const restore = writeSynchronouslyInside(path.join(root, 'dist'));
     const elsewhere = path.join(root, 'dist-old', 'index.html');
     await fs.promises.mkdir(path.dirname(elsewhere));
-    const written = fs.promises.writeFile(elsewhere, 'later');
-    expect(fs.existsSync(elsewhere)).toBe(false);
-    await written;
-    expect(fs.readFileSync(elsewhere, 'utf8')).toBe('later');
+    await fs.promises.writeFile(elsewhere, 'later');
+    await fs.promises.mkdir(path.join(root, 'dist', 'inside'), { recursive: true });
+    await fs.promises.writeFile(path.join(root, 'dist', 'inside', 'index.html'), 'now');
     restore();
+    expect(reached).toEqual([`mkdir ${path.dirname(elsewhere)}`, `writeFile ${elsewhere}`]);
+    expect(fs.readFileSync(elsewhere, 'utf8')).toBe('later');
+    expect(fs.readFileSync(path.join(root, 'dist', 'inside', 'index.html'), 'utf8')).toBe('now');
   });
 
   test('errors still reject the promise', async () => {
