@@ -7,6 +7,7 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { exceedsMarkdownLimits, plainTextHtml, startWithinWindow } from './markdown-limits.ts';
+import { sanitizedWithoutParsing } from './plain-markup.ts';
 import { IMAGE_SCHEMES, isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
 
 export interface MarkdownContext {
@@ -143,11 +144,8 @@ function parseWithinLimits(marked: Marked, markdown: string, onPlainText: OnPlai
   }
 }
 
-/**
- * Creates a renderer bound to a repository (for `#123` links). Text out of bounds (markdown-limits.ts)
- * is rendered as escaped plain text and `onPlainText` is told why.
- */
-export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string, onPlainText?: OnPlainText) => string {
+/** The Markdown parser sitrep renders issue text with: GitHub flavour, `#123` and `@user` links, task marks. */
+export function markdownParser(ctx: MarkdownContext): Marked {
   const marked = new Marked({ gfm: true, breaks: true, async: false });
   marked.use({
     extensions: [issueRef(ctx), mention(ctx)],
@@ -166,9 +164,20 @@ export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string,
           : '<span class="task task-open" role="img" aria-label="to do">☐</span> ',
     },
   });
+  return marked;
+}
+
+/**
+ * Creates a renderer bound to a repository (for `#123` links). Text out of bounds (markdown-limits.ts)
+ * is rendered as escaped plain text and `onPlainText` is told why. HTML that plain-markup.ts can
+ * vouch for (attribute-less allowlisted tags from Markdown without raw HTML) skips the sanitizer's
+ * parse with the same result.
+ */
+export function createMarkdownRenderer(ctx: MarkdownContext): (markdown: string, onPlainText?: OnPlainText) => string {
+  const marked = markdownParser(ctx);
   return (markdown, onPlainText) => {
     const html = parseWithinLimits(marked, markdown, onPlainText);
-    return html === null ? plainTextHtml(markdown) : sanitize(html);
+    return html === null ? plainTextHtml(markdown) : (sanitizedWithoutParsing(markdown, html) ?? sanitize(html));
   };
 }
 
