@@ -5,8 +5,8 @@
  * a failure names a text that can be replayed).
  */
 import { describe, expect, test } from 'vitest';
-import { createMarkdownRenderer, markdownParser, sanitize } from '../../src/lib/markdown.ts';
-import { sanitizedWithoutParsing } from '../../src/lib/plain-markup.ts';
+import { createMarkdownRenderer, htmlToPlainText, markdownParser, markdownToPlainText, PLAIN_MARKED, sanitize } from '../../src/lib/markdown.ts';
+import { sanitizedWithoutParsing, textWithoutParsing } from '../../src/lib/plain-markup.ts';
 
 const ctx = { githubUrl: 'https://github.com', repository: 'acme/widgets' };
 const parser = markdownParser(ctx);
@@ -147,30 +147,46 @@ function generated(random: () => number, pieces: readonly string[], count: numbe
   });
 }
 
-/** How many of `texts` took the shortcut; each text's rendering is checked against sanitizing marked's HTML. */
-function shortcutsTaken(texts: readonly string[]): number {
-  let taken = 0;
+/** How many of `texts` took each shortcut; each text's HTML and plain text are checked against the sanitizer's. */
+function shortcutsTaken(texts: readonly string[]): { html: number; text: number } {
+  const taken = { html: 0, text: 0 };
   for (const markdown of texts) {
     const html = marked(markdown);
     const expected = sanitize(html);
     const fast = sanitizedWithoutParsing(markdown, html);
     if (fast !== null) {
-      taken += 1;
+      taken.html += 1;
       expect(fast, JSON.stringify(markdown)).toBe(expected);
     }
     expect(render(markdown), JSON.stringify(markdown)).toBe(expected);
+
+    const plainHtml = PLAIN_MARKED.parse(markdown) as string;
+    if (textWithoutParsing(markdown, plainHtml) !== null) taken.text += 1;
+    expect(markdownToPlainText(markdown), JSON.stringify(markdown)).toBe(htmlToPlainText(plainHtml));
   }
   return taken;
 }
 
-describe('the renderer with the shortcut returns what sanitizing marked’s HTML returns', () => {
-  test('on 3,000 generated texts of Markdown’s constructs and escaped characters, most taking the shortcut', () => {
-    expect(shortcutsTaken(generated(seeded(15), PLAIN_PIECES, 3_000))).toBeGreaterThan(1_500);
+describe('with the shortcuts, HTML and plain text are what the sanitizer makes of marked’s HTML', () => {
+  test('on 3,000 generated texts of Markdown’s constructs and escaped characters, most taking the shortcuts', () => {
+    const taken = shortcutsTaken(generated(seeded(15), PLAIN_PIECES, 3_000));
+    expect(taken.html).toBeGreaterThan(1_500);
+    expect(taken.text).toBeGreaterThan(1_500);
   });
 
-  test('on 3,000 generated texts that also hold raw HTML, links, references and entities, a few taking it', () => {
+  test('on 3,000 generated texts that also hold raw HTML, links, references and entities, a few taking them', () => {
     const taken = shortcutsTaken(generated(seeded(16), [...PLAIN_PIECES, ...OTHER_PIECES], 3_000));
-    expect(taken).toBeGreaterThan(50);
-    expect(taken).toBeLessThan(2_000);
+    for (const count of [taken.html, taken.text]) {
+      expect(count).toBeGreaterThan(50);
+      expect(count).toBeLessThan(2_000);
+    }
   });
+});
+
+test('plain text of a plain update, without the sanitizer', () => {
+  const markdown = `It's "fixed" & **not** broken.`;
+  // marked's `<p>…</p>\n`: the block end and marked's own line break, folded by markdownToPlainText.
+  expect(textWithoutParsing(markdown, PLAIN_MARKED.parse(markdown) as string)).toBe(`It's "fixed" & not broken.\n\n`);
+  expect(markdownToPlainText(markdown)).toBe(`It's "fixed" & not broken.`);
+  expect(markdownToPlainText(`### Cause\n\n- one\n- two`)).toBe('Cause\none\ntwo');
 });
