@@ -7,7 +7,7 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { exceedsMarkdownLimits, plainTextHtml, startWithinWindow } from './markdown-limits.ts';
-import { sanitizedWithoutParsing, textWithoutParsing } from './plain-markup.ts';
+import { proseParagraph, sanitizedWithoutParsing, textWithoutParsing } from './plain-markup.ts';
 import { IMAGE_SCHEMES, isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
 
 export interface MarkdownContext {
@@ -136,7 +136,8 @@ function parseWithinLimits(marked: Marked, markdown: string, onPlainText: OnPlai
     return null;
   }
   try {
-    return marked.parse(markdown) as string;
+    // One line of plain prose needs no parser (plain-markup.ts): the same HTML, without marked.
+    return proseParagraph(markdown) ?? (marked.parse(markdown) as string);
   } catch (error) {
     // The bounds above keep marked's recursion well inside the stack; this is the backstop.
     onPlainText?.(error instanceof RangeError ? 'too deeply nested to render' : `could not be rendered (${String(error).slice(0, 120)})`);

@@ -16,6 +16,25 @@
  * holds both results equal to the sanitizer's on thousands of generated texts. Pure, linear.
  */
 
+/**
+ * One line of plain prose: it starts with a letter and holds only letters, digits, spaces and
+ * punctuation marked gives no meaning to on one line, and no web address marked would link
+ * (`www.`, `://`; `@` for e-mail is not allowed at all).
+ */
+const PROSE = /^\p{L}[\p{L}\p{M}\p{N} ,.;:?!'"()/%-]*$/u;
+const LINKED = /www\.|:\/\//i;
+
+/**
+ * marked's HTML for `markdown` when it is one line of plain prose (most issue-form answers:
+ * "Unsaved code is lost when the tab reloads."), without running marked; null otherwise. The same
+ * for every marked configuration sitrep uses: line breaks, extensions and tables need characters
+ * prose does not have.
+ */
+export function proseParagraph(markdown: string): string | null {
+  if (!PROSE.test(markdown) || LINKED.test(markdown)) return null;
+  return `<p>${markdown.replaceAll("'", '&#39;').replaceAll('"', '&quot;')}</p>\n`;
+}
+
 /** Tags marked writes without attributes that sitrep's allowlist (markdown.ts) keeps as they are. */
 const KEPT = new Set([
   'p',
