@@ -122,7 +122,13 @@ export function readIssues(raw: readonly unknown[]): { issues: IssueRecord[]; sk
   return { issues, skipped };
 }
 
-const iso = (t: string): string => new Date(t).toISOString();
+/**
+ * `toISOString()`'s own form, kept as it is: what the sync writes, so nearly every time of a long
+ * history (0.2 s of Date round trips at 10,000 incidents). The schema's pattern has already
+ * refused impossible dates such as 30 February, which Date would roll over.
+ */
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const iso = (t: string): string => (CANONICAL_TIME.test(t) ? t : new Date(t).toISOString());
 function normalizeTimes(issue: IssueRecord): IssueRecord {
   return {
     ...issue,

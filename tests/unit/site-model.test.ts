@@ -161,9 +161,20 @@ describe('post-mortem linking', () => {
   });
 });
 
-test('readIssues normalises times so they compare as strings', () => {
-  const { issues } = readIssues([issue({ number: 1, createdAt: '2026-11-21T12:00:00+02:00' })]);
-  expect(issues[0]?.createdAt).toBe('2026-11-21T10:00:00.000Z');
+test.each([
+  ['an offset', '2026-11-21T12:00:00+02:00', '2026-11-21T10:00:00.000Z'],
+  ['no milliseconds', '2026-11-21T10:00:00Z', '2026-11-21T10:00:00.000Z'],
+  ['the canonical form', '2026-11-21T10:00:00.000Z', '2026-11-21T10:00:00.000Z'],
+  ['a leap day', '2028-02-29T10:00:00.000Z', '2028-02-29T10:00:00.000Z'],
+])('readIssues normalises times so they compare as strings: %s', (_name, createdAt, normalised) => {
+  const { issues } = readIssues([issue({ number: 1, createdAt })]);
+  expect(issues[0]?.createdAt).toBe(normalised);
+});
+
+test('readIssues refuses an impossible date rather than rolling it over', () => {
+  const { issues, skipped } = readIssues([issue({ number: 1, createdAt: '2026-02-30T10:00:00.000Z' })]);
+  expect(issues).toEqual([]);
+  expect(skipped[0]?.message).toMatch(/createdAt/);
 });
 
 describe('what the pages list', () => {
