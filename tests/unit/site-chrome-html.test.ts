@@ -34,7 +34,10 @@ function parse(html: string): Document {
 
 describe('siteChromeHtml', () => {
   test('the title, link texts and link URLs from the config stay text and attribute values', () => {
-    const chrome = siteChromeHtml(model({ title: `Acme ${HOSTILE}`, links: [{ text: '<b onclick="x()">Chat</b> & co', url: 'https://acme.example/?a=1&b="2"' }] }), urls);
+    const chrome = siteChromeHtml(
+      model({ title: `Acme ${HOSTILE}`, links: [{ text: '<b onclick="x()">Chat</b> & co', url: 'https://acme.example/?a=1&b="2"' }] }),
+      urls,
+    );
     const doc = parse(chrome.header);
     expect([...doc.querySelectorAll('img, script, b, [onerror], [onclick]')]).toEqual([]);
     expect(doc.querySelector('a.brand')?.textContent).toBe(`Acme ${HOSTILE}`);
