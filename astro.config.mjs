@@ -35,6 +35,6 @@ export default defineConfig({
   },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // Pages are written with synchronous calls: 9× faster on the 2-core VMs we build on (src/data/sync-page-writes.ts).
+  // Pages are written with synchronous calls, cheaper than Astro's awaited ones (src/data/sync-page-writes.ts).
   integrations: [syncPageWrites(outDir)],
 });
