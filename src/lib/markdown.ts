@@ -7,6 +7,7 @@
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { exceedsMarkdownLimits, plainTextHtml, startWithinWindow } from './markdown-limits.ts';
+import { ALLOWED_TAGS } from './markdown-tags.ts';
 import { proseParagraph, sanitizedWithoutParsing, textWithoutParsing } from './plain-markup.ts';
 import { IMAGE_SCHEMES, isSafeLinkUrl, LINK_SCHEMES } from './url-schemes.ts';
 
@@ -47,39 +48,7 @@ const mention = (ctx: MarkdownContext): TokenizerAndRendererExtension => ({
 });
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'hr',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'a',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'code',
-    'pre',
-    'em',
-    'strong',
-    'del',
-    's',
-    'sup',
-    'sub',
-    'kbd',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'img',
-    'details',
-    'summary',
-    'span',
-  ],
+  allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: {
     a: ['href', 'title'],
     img: ['src', 'alt', 'title', 'width', 'height'],

@@ -15,6 +15,7 @@
  * decodes entities and writes back only `&amp;`, `&lt;` and `&gt;`. tests/unit/plain-markup.test.ts
  * holds both results equal to the sanitizer's on thousands of generated texts. Pure, linear.
  */
+import { ALLOWED_TAGS } from './markdown-tags.ts';
 
 /**
  * One line of plain prose: it starts with a letter and holds only letters, digits, spaces and
@@ -35,31 +36,11 @@ export function proseParagraph(markdown: string): string | null {
   return `<p>${markdown.replaceAll("'", '&#39;').replaceAll('"', '&quot;')}</p>\n`;
 }
 
-/** Tags marked writes without attributes that sitrep's allowlist (markdown.ts) keeps as they are. */
-const KEPT = new Set([
-  'p',
-  'br',
-  'hr',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'pre',
-  'code',
-  'em',
-  'strong',
-  'del',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-]);
+/**
+ * Tags the sanitizer keeps as they are when they come without attributes: its allowlist, less `<a>`
+ * (rewritten: its href judged, `rel` added) and `<img>` (dropped unless its source is https).
+ */
+const KEPT = new Set(ALLOWED_TAGS.filter((tag) => tag !== 'a' && tag !== 'img'));
 /** Void tags: sanitize-html writes them self-closed. */
 const VOID = new Set(['br', 'hr']);
 const SPECIAL = /[<>&]/g;

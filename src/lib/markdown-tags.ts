@@ -1,0 +1,37 @@
+/**
+ * The tags issue text may keep: the sanitizer's allowlist (markdown.ts), which plain-markup.ts's
+ * shortcut past the sanitizer reads too, so the two cannot disagree.
+ */
+export const ALLOWED_TAGS: readonly string[] = [
+  'p',
+  'br',
+  'hr',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'code',
+  'pre',
+  'em',
+  'strong',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'kbd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'img',
+  'details',
+  'summary',
+  'span',
+];
