@@ -2,7 +2,9 @@
  * Markdown from GitHub → safe HTML. Every piece of issue text is untrusted: it is rendered with
  * marked (GitHub flavour, plus `#123` and `@user` links) and then passed through sanitize-html with
  * an allowlist. The sanitizer, not the renderer, is the security boundary: raw HTML in the
- * Markdown is kept by marked and judged by the allowlist like everything else.
+ * Markdown is kept by marked and judged by the allowlist like everything else. The one way past
+ * sanitize-html's parse is plain-markup.ts, itself an allowlist over the whole string (no `<` in the
+ * Markdown, no attributes, allowlisted tags nested and closed), whose output is the sanitizer's own.
  */
 import { Marked, type TokenizerAndRendererExtension, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
