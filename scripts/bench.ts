@@ -11,7 +11,7 @@
  *   npm run bench -- --no-many-components  skip the 20-component home page (issue #13's uptime bars)
  *   npm run bench -- --no-sync-scale    skip the first sync of 10,000 issues (about 25 s)
  *   npm run bench -- --scale-only       only the scale section (builds at 1,000 and 10,000 incidents)
- *   npm run bench -- --scale-rounds 2   build each size twice, order alternating, and report medians
+ *   npm run bench -- --scale-rounds 1   build each size once (default 3, order alternating, medians)
  *
  * It reuses the browser tests' build cache and measuring code (scripts/lib/site/).
  */
@@ -52,7 +52,7 @@ const { values: args } = parseArgs({
     'no-scale': { type: 'boolean', default: false },
     'scale-only': { type: 'boolean', default: false },
     /** Builds of each size in the scale section (order alternating, medians reported); 1 by default. */
-    'scale-rounds': { type: 'string', default: '1' },
+    'scale-rounds': { type: 'string', default: '3' },
   },
 });
 
