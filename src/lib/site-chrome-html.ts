@@ -12,6 +12,7 @@ import { assetHref } from './brand-assets.ts';
 import { formatUtc } from './format.ts';
 import { attribute, escapeHtml as text } from './html-escape.ts';
 import type { SiteModel } from './site-model.ts';
+import { timeHtml } from './time-html.ts';
 import type { SiteUrls } from './urls.ts';
 
 export interface SiteChrome {
@@ -78,14 +79,13 @@ function noticesHtml(model: SiteModel): string {
 
 function footerHtml(model: SiteModel): string {
   const { brand, config, monitors } = model;
-  const time = (iso: string): string => `<time${attribute('datetime', iso)} data-local>${text(formatUtc(iso))}</time>`;
   const lastRun = monitors.lastRunAt
-    ? `Monitors last ran ${time(monitors.lastRunAt)}${monitors.lastRunInconclusive ? text(' (inconclusive: the runner’s network, not counted)') : ''}.`
+    ? `Monitors last ran ${timeHtml(monitors.lastRunAt)}${monitors.lastRunInconclusive ? text(' (inconclusive: the runner’s network, not counted)') : ''}.`
     : 'Monitors have not run yet.';
   const monitorNote = config.monitors.length > 0 ? `<span${attribute('data-monitors-last-run', monitors.lastRunAt ?? '')}> ${lastRun} </span>` : '';
   return (
     ` <div class="wrap"> ${brand.footerHtml ? `<p data-brand-footer>${brand.footerHtml}</p>` : ''} <p>\n` +
-    `Data as of ${time(model.dataAsOf)}, page built ${time(model.now)}.\n${monitorNote}\n` +
+    `Data as of ${timeHtml(model.dataAsOf)}, page built ${timeHtml(model.now)}.\n${monitorNote}\n` +
     `Incidents are declared in <a${attribute('href', `${config.githubUrl}/${config.repository}/issues`)}>${text(config.repository)}</a>. <span data-tz-note>Times are UTC.</span> </p> </div> `
   );
 }
