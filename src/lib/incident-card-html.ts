@@ -7,10 +7,12 @@
  * whitespace is the template's as Astro compressed it, so the pages are byte for byte the same.
  */
 import { attribute, escapeHtml as text } from './html-escape.ts';
+import type { Incident } from './incident.ts';
 import { severityBadgeHtml, statusPillHtml } from './pill-html.ts';
+import type { SiteModel } from './site-model.ts';
 import { timeHtml } from './time-html.ts';
 import type { SiteUrls } from './urls.ts';
-import { describeDurations, type IncidentCardData } from './views.ts';
+import { describeDurations, type IncidentCardData, incidentCard } from './views.ts';
 
 /** Who is affected, the workaround, the expected fix and the latest update: the active incidents' cards. */
 function detailsHtml({ incident, now }: IncidentCardData): string {
@@ -40,7 +42,7 @@ export function incidentCardHtml(card: IncidentCardData, urls: SiteUrls, detaile
   );
 }
 
-/** Cards one after another, as a template draws an array. */
-export function incidentCardsHtml(cards: readonly IncidentCardData[], urls: SiteUrls, detailed = false): string {
-  return cards.map((card) => incidentCardHtml(card, urls, detailed)).join('');
+/** The cards of `incidents`, one after another, as a template draws an array. */
+export function incidentCardsHtml(model: SiteModel, incidents: readonly Incident[], urls: SiteUrls, detailed = false): string {
+  return incidents.map((incident) => incidentCardHtml(incidentCard(model, incident), urls, detailed)).join('');
 }
