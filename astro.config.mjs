@@ -1,11 +1,11 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { backgroundPageWrites } from './src/data/background-page-writes.ts';
 import { loadConfig } from './src/data/load-config.ts';
 import { preloadSnapshot } from './src/data/load-snapshot.ts';
 import { resolveOutDir } from './src/data/paths.ts';
 import { resolveDataSource } from './src/data/source.ts';
-import { syncPageWrites } from './src/data/sync-page-writes.ts';
 import { splitSiteUrl } from './src/lib/urls.ts';
 
 // src/data/paths.ts reads the project folder from here once it is bundled (see ROOT there).
@@ -36,5 +36,5 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // Pages are written with synchronous calls, cheaper than Astro's awaited ones (src/data/sync-page-writes.ts).
-  integrations: [syncPageWrites(outDir)],
+  integrations: [backgroundPageWrites(outDir)],
 });
