@@ -10,12 +10,12 @@
  * compares builds on the same machine under the same load. With several rounds the order alternates
  * (1,000 then 10,000, then 10,000 then 1,000, …) and each size reports its median, so a burst of
  * load from elsewhere does not land on one size only. Each build also reports the CPU time of its
- * process tree and the load average around it: on a shared machine the CPU ratio is the steadier
- * figure, and the load says how far to trust the wall times.
+ * process tree and the CPU time the rest of the machine used meanwhile (other processes, and the
+ * host as steal time): on a shared machine the CPU ratio is the steadier figure, and the other
+ * work says how far to trust the wall times.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../../src/data/paths.ts';
@@ -54,8 +54,13 @@ export interface ScaleRun {
   readonly cpuMs: number | null;
   /** The user part of cpuMs (median over the rounds): the build's own work, without the kernel's. */
   readonly userMs: number | null;
-  /** The 1-minute load average when each round's build of this size ended. */
-  readonly loads: readonly number[];
+  /**
+   * CPU time the rest of the machine used during each round's build of this size, ms: other
+   * processes, kernel threads (writeback, among others) and the host's steal time (/proc/stat's
+   * busy time less the build's tree and the bench itself);
+   * null without /proc/stat. The load average would not do: the build's own threads raise it.
+   */
+  readonly otherMs: readonly (number | null)[];
   readonly rounds: number;
   readonly htmlPages: number;
   /** The largest HTML page by gzipped size, and by raw size. */
@@ -133,7 +138,20 @@ function proportionalBytes(pid: number): number | null {
 const TICKS_PER_SECOND = 100;
 
 /** One build's figures, as ScaleRun names them (there, the median or the highest of the rounds). */
-type BuildFigures = Pick<ScaleRun, 'wallMs' | 'peakBytes' | 'peakRssBytes' | 'peakProcessBytes' | 'cpuMs' | 'userMs'>;
+type BuildFigures = Pick<ScaleRun, 'wallMs' | 'peakBytes' | 'peakRssBytes' | 'peakProcessBytes' | 'cpuMs' | 'userMs'> & { readonly otherMs: number | null };
+
+/** The machine's busy CPU time so far in clock ticks (user, nice, system, irq, softirq, steal), or null without /proc/stat. */
+function machineBusyTicks(): number | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+    // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user)
+    const [user, nice, system, , , irq, softirq, steal] = line.split(/\s+/).slice(1).map(Number);
+    const busy = [user, nice, system, irq, softirq, steal];
+    return busy.every((n) => Number.isFinite(n)) ? busy.reduce((sum: number, n) => sum + (n ?? 0), 0) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Runs `npm run build`'s script on `snapshotFile` into `outDir`; wall time, CPU time and peak tree memory. */
 async function timedBuild(snapshotFile: string, outDir: string): Promise<BuildFigures> {
@@ -149,6 +167,8 @@ async function timedBuild(snapshotFile: string, outDir: string): Promise<BuildFi
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const canSample = existsSync('/proc/self/status');
+  const busyBefore = machineBusyTicks();
+  const selfBefore = process.cpuUsage();
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/build.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -177,13 +197,19 @@ async function timedBuild(snapshotFile: string, outDir: string): Promise<BuildFi
     child.on('exit', resolve);
   }).finally(() => clearInterval(timer));
   const wallMs = performance.now() - started;
+  const busyAfter = machineBusyTicks();
+  const self = process.cpuUsage(selfBefore);
   if (code !== 0) throw new Error(`the scale build exited with code ${code}:\n${stderr}`);
   const userTicks = [...ticks.values()].reduce((sum, t) => sum + t.user, 0);
   const sysTicks = [...ticks.values()].reduce((sum, t) => sum + t.sys, 0);
   const ms = (t: number): number => (t / TICKS_PER_SECOND) * 1000;
+  const otherMs =
+    canSample && busyBefore !== null && busyAfter !== null
+      ? Math.max(0, ms(busyAfter - busyBefore - userTicks - sysTicks) - (self.user + self.system) / 1000)
+      : null;
   return canSample
-    ? { wallMs, peakBytes: peak, peakRssBytes: peakRss, peakProcessBytes: peakProcess, cpuMs: ms(userTicks + sysTicks), userMs: ms(userTicks) }
-    : { wallMs, peakBytes: null, peakRssBytes: null, peakProcessBytes: null, cpuMs: null, userMs: null };
+    ? { wallMs, peakBytes: peak, peakRssBytes: peakRss, peakProcessBytes: peakProcess, cpuMs: ms(userTicks + sysTicks), userMs: ms(userTicks), otherMs }
+    : { wallMs, peakBytes: null, peakRssBytes: null, peakProcessBytes: null, cpuMs: null, userMs: null, otherMs };
 }
 
 function htmlFiles(dir: string, under = ''): string[] {
@@ -221,7 +247,7 @@ export async function scaleFigures(sizes: readonly number[] = [1_000, 10_000], l
   const base = await demoSnapshot();
   const work = path.join(ROOT, '.bench-scale.tmp');
   mkdirSync(work, { recursive: true });
-  const builds = new Map<number, (BuildFigures & { load: number })[]>(sizes.map((n) => [n, []]));
+  const builds = new Map<number, BuildFigures[]>(sizes.map((n) => [n, []]));
   const pages = new Map<number, Pick<ScaleRun, 'htmlPages' | 'largest' | 'largestRaw' | 'home'>>();
   // Every build writes into a folder of its own, and all of them are deleted after the last build,
   // not before the next one. On ext4 without a journal (these benchmark machines' disks), the kernel
@@ -238,9 +264,9 @@ export async function scaleFigures(sizes: readonly number[] = [1_000, 10_000], l
         const outDir = path.join(ROOT, `.bench-scale-${incidents}-${round + 1}.tmp`);
         outDirs.push(outDir);
         if (existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
-        log(`building ${incidents.toLocaleString('en')} incidents (round ${round + 1} of ${rounds}, load average ${os.loadavg()[0]?.toFixed(1)})…`);
+        log(`building ${incidents.toLocaleString('en')} incidents (round ${round + 1} of ${rounds})…`);
         const figures = await timedBuild(path.join(work, `snapshot-${incidents}.json`), outDir);
-        builds.get(incidents)?.push({ ...figures, load: os.loadavg()[0] ?? 0 });
+        builds.get(incidents)?.push(figures);
         if (!pages.has(incidents)) {
           const found = pageSizes(outDir);
           const largest = found[0];
@@ -267,7 +293,7 @@ export async function scaleFigures(sizes: readonly number[] = [1_000, 10_000], l
       peakProcessBytes: highest(runs.map((r) => r.peakProcessBytes)),
       cpuMs: cpu.includes(null) ? null : median(cpu as number[]),
       userMs: user.includes(null) ? null : median(user as number[]),
-      loads: runs.map((r) => r.load),
+      otherMs: runs.map((r) => r.otherMs),
       rounds: runs.length,
       ...page,
     };
@@ -311,7 +337,7 @@ export async function printScaleSection(say: (line?: string) => void, rounds = 1
       'CPU user + sys (tree)',
       'peak memory (tree PSS / RSS)',
       'Astro alone (RSS)',
-      'load avg',
+      'other work (CPU)',
       'HTML pages',
       'largest page (raw / gzipped)',
       'home gzipped',
@@ -322,7 +348,7 @@ export async function printScaleSection(say: (line?: string) => void, rounds = 1
       r.cpuMs === null || r.userMs === null ? 'n/a' : `${(r.userMs / 1000).toFixed(1)} + ${((r.cpuMs - r.userMs) / 1000).toFixed(1)} s`,
       `${mb(r.peakBytes)} / ${mb(r.peakRssBytes)}`,
       mb(r.peakProcessBytes),
-      r.loads.map((l) => l.toFixed(1)).join(', '),
+      r.otherMs.includes(null) ? 'n/a' : `${r.otherMs.map((o) => ((o ?? 0) / 1000).toFixed(1)).join(', ')} s`,
       String(r.htmlPages),
       `${r.largestRaw.page} ${kb(r.largestRaw.raw)} / ${r.largest.page} ${kb(r.largest.gzip)}`,
       kb(r.home.gzip),
@@ -338,10 +364,10 @@ export async function printScaleSection(say: (line?: string) => void, rounds = 1
     say(
       `  ratio ${large.incidents.toLocaleString('en')} / ${small.incidents.toLocaleString('en')}: ${(large.wallMs / small.wallMs).toFixed(2)}× wall (budget ≤ ${SCALE_BUDGETS.ratio}×)${large.cpuMs !== null && small.cpuMs ? `, ${(large.cpuMs / small.cpuMs).toFixed(2)}× CPU` : ''}${large.userMs !== null && small.userMs ? `, ${(large.userMs / small.userMs).toFixed(2)}× user CPU` : ''}`,
     );
-  const cores = os.availableParallelism();
-  if (runs.some((r) => r.loads.some((l) => l > cores)))
+  // More than a tenth of a core busy elsewhere, on average over a build.
+  if (runs.some((r) => r.otherMs.some((o) => o !== null && o > 0.1 * r.wallMs)))
     say(
-      `  note: the load average rose above the ${cores} cores during the builds; wall times are inflated by other work, the CPU ratio is the steadier figure`,
+      "  note: the rest of the machine used over a tenth of a core during a build (other processes, kernel threads such as writeback of earlier builds' files, the host's steal time); wall times are inflated by that work, the CPU ratio is the steadier figure",
     );
   if (runs.some((r) => r.cpuMs !== null && r.userMs !== null && r.cpuMs - r.userMs > 0.2 * r.cpuMs))
     say(
