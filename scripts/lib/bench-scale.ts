@@ -10,9 +10,9 @@
  * compares builds on the same machine under the same load. With several rounds the order alternates
  * (1,000 then 10,000, then 10,000 then 1,000, …) and each size reports its median, so a burst of
  * load from elsewhere does not land on one size only. Each build also reports the CPU time of its
- * process tree and the CPU time the rest of the machine used meanwhile (other processes, and the
- * host as steal time): on a shared machine the CPU ratio is the steadier figure, and the other
- * work says how far to trust the wall times.
+ * process tree and the CPU time the rest of the machine used meanwhile (other processes, kernel
+ * threads, the host's steal time): on a shared machine the CPU ratio is the steadier figure, and
+ * the other work says how far to trust the wall times.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,8 +57,8 @@ export interface ScaleRun {
   /**
    * CPU time the rest of the machine used during each round's build of this size, ms: other
    * processes, kernel threads (writeback, among others) and the host's steal time (/proc/stat's
-   * busy time less the build's tree and the bench itself);
-   * null without /proc/stat. The load average would not do: the build's own threads raise it.
+   * busy time less the build's tree and the bench itself); null without /proc/stat. The load
+   * average would not do: the build's own threads raise it.
    */
   readonly otherMs: readonly (number | null)[];
   readonly rounds: number;
