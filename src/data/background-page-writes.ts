@@ -90,13 +90,14 @@ export interface BackgroundWrites {
 
 /**
  * Hands `.html` files (and their folders) inside `outDir` to a worker and writes every other file
- * inside it synchronously; calls for paths elsewhere keep Node's own. Exported for the tests.
+ * inside it synchronously; calls for paths elsewhere keep Node's own. Exported for the tests, which
+ * may pass the worker's code (one that dies, for instance).
  */
-export function writeInBackgroundInside(outDir: string): BackgroundWrites {
+export function writeInBackgroundInside(outDir: string, workerSource = WORKER_SOURCE): BackgroundWrites {
   const dir = path.resolve(outDir);
   const promises = fs.promises;
   const { mkdir, writeFile } = promises;
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  const worker = new Worker(workerSource, { eval: true });
   // Idle, the worker does not keep the process alive (a failed build still exits); `drain` refs it.
   worker.unref();
   let pending = 0;
@@ -114,15 +115,17 @@ export function writeInBackgroundInside(outDir: string): BackgroundWrites {
     if (error && !failure) failure = writeError(error);
     wake();
   });
-  // A worker that dies (or is stopped) with pages still queued fails the build rather than hangs it.
+  // A worker that dies fails the build (the pages queued, and any handed over later, would never be
+  // written) rather than hanging it; stopping it in `restore` is no failure.
+  let stopping = false;
   const stopped = (error: Error) => {
-    if (pending > 0) failure ??= error;
+    if (!stopping) failure ??= error;
     pending = 0;
     queuedBytes = 0;
     wake();
   };
   worker.on('error', (error) => stopped(error));
-  worker.on('exit', (code) => stopped(new Error(`the page writer stopped (exit code ${code}) before every page was written`)));
+  worker.on('exit', (code) => stopped(new Error(`the page writer stopped (exit code ${code}); the pages handed to it may not be on disk`)));
   // The worker is referenced while someone waits for it, so the process does not exit meanwhile.
   let waiting = 0;
   const waitFor = async (done: () => boolean) => {
@@ -205,6 +208,7 @@ export function writeInBackgroundInside(outDir: string): BackgroundWrites {
       try {
         await waitFor(() => pending === 0);
       } finally {
+        stopping = true;
         await worker.terminate();
       }
     },

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { backgroundPageWrites, writeInBackgroundInside } from '../../src/data/background-page-writes.ts';
 
 let root: string;
@@ -133,6 +133,30 @@ describe('writeInBackgroundInside', () => {
     await expect(writePage(dist, 'history', '<p>history</p>')).rejects.toThrow(`could not write ${blocked}`);
     await writes.restore();
     expect(fs.existsSync(path.join(dist, 'history', 'index.html'))).toBe(false);
+  });
+
+  test('a page writer that dies fails the drain and every later call instead of hanging the build', async () => {
+    const dist = path.join(root, 'dist');
+    // Takes one page, then exits without answering.
+    const writes = writeInBackgroundInside(dist, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
+    await writePage(dist, 'first', '<p>first</p>');
+    await expect(writes.drain()).rejects.toThrow('the page writer stopped (exit code 3)');
+    await expect(writePage(dist, 'second', '<p>second</p>')).rejects.toThrow('the page writer stopped (exit code 3)');
+    await writes.restore();
+    expect(fs.promises.writeFile).toBe(originals.writeFile);
+  });
+
+  test('a page writer that dies while idle fails the next call rather than taking pages it will never write', async () => {
+    const dist = path.join(root, 'dist');
+    // Answers one page (without writing it), then exits.
+    const writes = writeInBackgroundInside(
+      dist,
+      "const { parentPort } = require('node:worker_threads'); parentPort.on('message', ([, , bytes]) => { parentPort.postMessage([bytes]); setImmediate(() => process.exit(4)); });",
+    );
+    await writePage(dist, 'first', '<p>first</p>');
+    await vi.waitFor(() => expect(writes.drain()).rejects.toThrow('the page writer stopped (exit code 4)'));
+    await expect(writePage(dist, 'second', '<p>second</p>')).rejects.toThrow('the page writer stopped (exit code 4)');
+    await writes.restore();
   });
 
   test('restoring puts the original calls back, after the last page is written', async () => {
