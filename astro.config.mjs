@@ -35,6 +35,6 @@ export default defineConfig({
   },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // Pages are written with synchronous calls, cheaper than Astro's awaited ones (src/data/sync-page-writes.ts).
+  // Pages are written on a worker thread while the next one renders (src/data/background-page-writes.ts).
   integrations: [backgroundPageWrites(outDir)],
 });
