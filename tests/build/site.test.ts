@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
 
 /** The `dl.facts` of a page as "term: value" lines. */
+const leading = <T,>(items: T[], keep: (item: T) => boolean): T[] => items.slice(0, Math.max(0, items.findIndex((item) => !keep(item))));
 const facts = (doc: Document): string[] => [...doc.querySelectorAll('dl.facts dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
 
 import { closed, comment, event, formBody, issue, outsider, snapshot } from '../support/records.ts';
@@ -352,6 +353,31 @@ describe('links and metadata', () => {
       expect(doc.querySelector('meta[name="description"]')?.getAttribute('content'), file).toBeTruthy();
       expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), file).toMatch(/^https:\/\/acme\.github\.io\/status-sub\//);
     }
+  });
+
+  test('every page is the same document around its content, the incident pages (an endpoint, not the layout) included', () => {
+    const frame = (doc: Document) => ({
+      lang: doc.documentElement.getAttribute('lang'),
+      head: [...doc.head.children].map((el) => el.tagName).filter((tag) => tag !== 'LINK'),
+      style: [...doc.querySelectorAll('style')].map((el) => el.textContent),
+      body: [...doc.body.attributes].map((a) => `${a.name}=${a.value}`),
+      header: doc.querySelector('body > header.site')?.outerHTML,
+      // The chrome's notices lead <main>; a page's own (an incident's "Withdrawn") come after its heading.
+      notices: leading([...(doc.querySelector('main')?.children ?? [])], (el) => el.classList.contains('notice')).map((el) => el.outerHTML),
+      footer: doc.querySelector('body > footer.site')?.outerHTML,
+      script: [...doc.querySelectorAll('script')].map((el) => el.textContent),
+    });
+    const home = frame(site.page(''));
+    expect(home.style.join('')).toContain('.chart{');
+    expect(home.script.join('')).toContain('data-local');
+    const files = site.htmlFiles();
+    expect(files.filter((f) => /^incidents\/\d+\/index\.html$/.test(f)).length).toBeGreaterThan(3);
+    for (const file of files) expect(frame(site.page(file)), file).toEqual(home);
+    const incident = site.page('incidents/101/');
+    expect(incident.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://acme.github.io/status-sub/incidents/101/');
+    expect(text(incident.querySelector('title'))).toBe('Installs fail with 404 · Acme status');
+    expect(incident.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/^Identified · P0: /);
+    expect(text(incident.querySelector('main h1'))).toBe('Installs fail with 404');
   });
 
   test('no demo banner on a real snapshot', () => {

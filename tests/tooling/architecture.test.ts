@@ -1,13 +1,24 @@
 /**
  * The architecture holds (README, "Architecture"): src/lib is pure — no node:*, no process, no
  * astro:*, no octokit, nothing from src/data, src/github or src/demo — only the edge (src/github,
- * src/monitor, src/notify) and scripts/ touch the network, and commands never import test code.
+ * src/monitor, src/notify) and scripts/ touch the network, commands never import test code, and no
+ * .astro file carries styles of its own (every page is one document string with global.css).
  * The checker is itself tested on bad samples, so it can fail.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { NETWORK_EDGE, networkViolations, pureCoreViolations, ROOT, readFacts, scriptViolations, sourceFiles } from './architecture.ts';
+import {
+  astroFiles,
+  NETWORK_EDGE,
+  networkViolations,
+  pureCoreViolations,
+  ROOT,
+  readFacts,
+  scriptViolations,
+  sourceFiles,
+  stylesheetViolations,
+} from './architecture.ts';
 
 const read = (file: string) => readFacts(readFileSync(path.join(ROOT, file), 'utf8'), file);
 
@@ -51,6 +62,17 @@ describe('the checker catches what it should', () => {
   ])('scripts: $file importing "$code" is a problem: $bad', ({ file, code, bad }) => {
     expect(scriptViolations(file, readFacts(code)).length > 0).toBe(bad);
   });
+
+  test.each([
+    { code: '<div class="x" />\n<style>\n  .x { color: red; }\n</style>', bad: true },
+    { code: '<style is:global>.x{}</style>', bad: true },
+    { code: "---\nimport '../styles/extra.css';\n---\n<p />", bad: true },
+    { code: "---\nimport styles from './panel.module.scss';\n---\n<p />", bad: true },
+    { code: "---\nimport Base from '../layouts/Base.astro';\n---\n<Base><p>styled by global.css</p></Base>", bad: false },
+    { code: '<p>A <code>&lt;style&gt;</code> element, written as text</p>', bad: false },
+  ])('.astro: "$code" loses its styles: $bad', ({ code, bad }) => {
+    expect(stylesheetViolations(code).length > 0).toBe(bad);
+  });
 });
 
 describe('the code follows it', () => {
@@ -65,6 +87,13 @@ describe('the code follows it', () => {
     const files = sourceFiles('src').filter((file) => !NETWORK_EDGE.some((edge) => file.startsWith(edge)));
     expect(files.length).toBeGreaterThan(40);
     const problems = files.flatMap((file) => networkViolations(read(file)).map((p) => `${file} ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  test('no page, layout or component carries styles of its own: every page is one document with the one stylesheet', () => {
+    const files = astroFiles('src');
+    expect(files.length).toBeGreaterThan(15);
+    const problems = files.flatMap((file) => stylesheetViolations(readFileSync(path.join(ROOT, file), 'utf8')).map((p) => `${file} ${p}`));
     expect(problems).toEqual([]);
   });
 

@@ -107,3 +107,25 @@ export function networkViolations(facts: FileFacts): string[] {
     ...facts.globals.filter((name) => ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].includes(name)).map((name) => `uses ${name}`),
   ];
 }
+
+/** Every .astro file under `dir` (relative to the repository root). */
+export function astroFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.astro'))
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/**
+ * Why an .astro file's styles would be lost, if they would: every page is one string
+ * (src/lib/document-html.ts) holding the one stylesheet, global.css, so a component's `<style>`
+ * or a stylesheet it imports has no `<head>` for Astro to put it in.
+ */
+export function stylesheetViolations(text: string): string[] {
+  return [
+    ...(/<style[\s>]/i.test(text) ? ['has a <style> element (put the rules into src/styles/global.css)'] : []),
+    ...[...text.matchAll(/^\s*import\s+(?:[\w{}\s,*]+\s+from\s+)?['"]([^'"]+\.(?:css|scss|sass|less))['"]/gm)].map(
+      (m) => `imports the stylesheet ${m[1]} (the document carries global.css alone)`,
+    ),
+  ];
+}
