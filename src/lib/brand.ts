@@ -1,7 +1,7 @@
 /**
  * What the "Your brand" keys put on every page (issue #13), decided once for the build: the logo
  * and favicon references, the accent shade per theme and its CSS, the header links and the
- * footer's HTML. Base.astro only draws this. Pure.
+ * footer's HTML. site-chrome-html.ts only draws this. Pure.
  */
 import { type AccentShades, accentCss, deriveAccentShades } from './accent.ts';
 import { type AssetRef, extensionOf, FAVICON_TYPES, readAssetRef } from './brand-assets.ts';

@@ -2,9 +2,10 @@
  * The whole HTML document of a page around its content: the head (title, description, canonical
  * link, the chrome's theme and brand tags, feed links, the stylesheet), the header, the notices,
  * the footer and the page script. Every page is this one string: `src/layouts/Base.astro` puts the
- * pages' templates inside it, and the incident pages (`src/pages/incidents/[number]/index.html.ts`)
- * are written without Astro's page renderer at all, which at 10,000 incidents cost 0.3–0.5 ms a
- * page in requests, render contexts and component instances (issue #15). Written as Astro wrote
+ * templates of the few pages that are still Astro pages inside it, and the pages a long history
+ * has thousands of — incidents, the history, each severity's history, a component's older pages —
+ * are endpoints that write it without Astro's page renderer, which cost 0.3–1.5 ms a page in
+ * render contexts and component instances at 10,000 incidents (issue #15). Written as Astro wrote
  * the layout's compressed template, so the pages stayed byte for byte the same. Pure.
  */
 import { pageFeedLinks } from './api/feeds.ts';

@@ -1,10 +1,10 @@
 /**
- * The body of an incident's page (everything inside Base.astro's `<main>` after its notices), as
+ * The body of an incident's page (everything inside the document's `<main>` after its notices), as
  * one HTML string. A function rather than an Astro template for the same reason as time-html.ts
  * (issue #15): a 10,000-incident history writes 10,000 of these pages, and Astro's rendering of the
  * template — about sixty component and expression instances per page — was 13 s of that build,
- * against about 1 s for this function. The page (src/pages/incidents/[number].astro) only hands it
- * the model.
+ * against about 1 s for this function. The page (src/pages/incidents/[number]/index.html.ts, an
+ * endpoint) puts it into the site's document (document-html.ts).
  *
  * Every piece of issue text is untrusted: text goes through `escapeHtml` and attribute values
  * through `attribute`, exactly as Astro escapes them (so the page is byte for byte what the

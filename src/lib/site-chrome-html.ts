@@ -1,6 +1,6 @@
 /**
- * What every page around its content has that is the same on every page of a build (the layout,
- * src/layouts/Base.astro): the head's theme and brand tags, the header and its navigation, the
+ * What every page around its content has that is the same on every page of a build (inside the
+ * document, document-html.ts): the head's theme and brand tags, the header and its navigation, the
  * notices (demo data, stale data, unreadable records) and the footer. Written once per build as
  * HTML strings rather than drawn by the layout's template on each of 13,000 pages of a
  * 10,000-incident history (issue #15), where each conditional, list and fragment is work for Astro's

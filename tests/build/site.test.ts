@@ -6,8 +6,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildFixture, type FixtureBuild, text } from '../support/build.ts';
 
 /** The `dl.facts` of a page as "term: value" lines. */
-const leading = <T,>(items: T[], keep: (item: T) => boolean): T[] => items.slice(0, Math.max(0, items.findIndex((item) => !keep(item))));
 const facts = (doc: Document): string[] => [...doc.querySelectorAll('dl.facts dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
+
+/** The elements before the first one `keep` refuses. */
+function leading(items: readonly Element[], keep: (item: Element) => boolean): Element[] {
+  const end = items.findIndex((item) => !keep(item));
+  return items.slice(0, end === -1 ? items.length : end);
+}
 
 import { closed, comment, event, formBody, issue, outsider, snapshot } from '../support/records.ts';
 

@@ -33,7 +33,12 @@ function parse(html: string): Document {
 
 describe('documentHtml', () => {
   test('the page title, the site title and the description stay text', () => {
-    const html = documentHtml(model({ title: `Acme ${HOSTILE}` }), context, { pathname: '/status-sub/incidents/7/', title: `Down ${HOSTILE}`, description: `Now ${HOSTILE}` }, '<p>body</p>');
+    const html = documentHtml(
+      model({ title: `Acme ${HOSTILE}` }),
+      context,
+      { pathname: '/status-sub/incidents/7/', title: `Down ${HOSTILE}`, description: `Now ${HOSTILE}` },
+      '<p>body</p>',
+    );
     const doc = parse(html);
     expect(doc.querySelector('title')?.textContent).toBe(`Down ${HOSTILE} · Acme ${HOSTILE}`);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(`Now ${HOSTILE}`);
