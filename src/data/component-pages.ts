@@ -7,9 +7,9 @@
 import { createApiContext } from '../lib/api/context.ts';
 import { describeHistoryFilters } from '../lib/history-filters.ts';
 import type { Incident } from '../lib/incident.ts';
-import { type ComponentPastParts, type ListPage, pagesOf } from '../lib/list-page-html.ts';
+import type { ComponentPastParts } from '../lib/list-page-html.ts';
 import { describeGetUpdates } from '../lib/notify/get-updates.ts';
-import { describePager } from '../lib/pager.ts';
+import { describePager, type ListPage, pagesOf } from '../lib/pager.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { incidentsForComponent } from '../lib/views.ts';

@@ -1,9 +1,10 @@
 /**
  * The site's document (src/lib/document-html.ts) with what only the build knows: the base path,
- * the site URL and the stylesheet as Vite processed it. Base.astro wraps the pages' templates in it
- * and the incident pages' endpoint writes it directly, so both draw the same page around their
- * content. Every page's stylesheet is this one: components carry no `<style>` of their own, since
- * Astro would have nowhere to put it (tests/unit/architecture.test.ts).
+ * the site URL and the stylesheet as Vite processed it. Base.astro wraps the Astro pages'
+ * templates in it and the endpoints that write pages (incidents, the history pages, a component's
+ * older pages) call it directly, so every page has the same document around its content. Every
+ * page's stylesheet is this one: components carry no `<style>` of their own, since Astro would have
+ * nowhere to put it (tests/tooling/architecture.test.ts).
  */
 import { documentHtml, type PageMeta } from '../lib/document-html.ts';
 import type { SiteModel } from '../lib/site-model.ts';

@@ -2,7 +2,8 @@
  * The one rule for page numbers (the history, its severity lists and a component's past
  * incidents): the first and the last page, and a window of `PAGER_RADIUS` pages either side of
  * the current one, « 1 … 4 5 [6] 7 8 … 40 ». A gap of a single page shows that page's number: a
- * "…" would take the same room and hide where it leads.
+ * "…" would take the same room and hide where it leads. And how a list splits into those pages
+ * (`pagesOf`): the same page size everywhere, newest first as given.
  */
 
 export const PAGER_RADIUS = 2;
@@ -47,4 +48,20 @@ export function describePager(label: string, current: number, last: number, href
     older: current < last ? hrefFor(current + 1) : null,
     links: listPagerItems(current, last).map((item) => (item.kind === 'gap' ? item : { ...item, href: hrefFor(item.page) })),
   };
+}
+
+/** One page of a paged list (what Astro's `paginate` gave the templates before, issue #15). */
+export interface ListPage<T> {
+  readonly data: readonly T[];
+  /** 1-based. */
+  readonly currentPage: number;
+  readonly lastPage: number;
+  /** Items over all pages. */
+  readonly total: number;
+}
+
+/** Every page of `items`, `size` to a page; an empty list still has its (empty) first page. */
+export function pagesOf<T>(items: readonly T[], size: number): ListPage<T>[] {
+  const lastPage = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: lastPage }, (_, i) => ({ data: items.slice(i * size, (i + 1) * size), currentPage: i + 1, lastPage, total: items.length }));
 }

@@ -8,8 +8,8 @@
 import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { describeHistoryFilters } from '../../src/lib/history-filters.ts';
-import { componentPageMeta, getUpdatesHtml, historyFiltersHtml, pagerHtml, pagesOf } from '../../src/lib/list-page-html.ts';
-import { describePager } from '../../src/lib/pager.ts';
+import { componentPageMeta, getUpdatesHtml, historyFiltersHtml, pagerHtml } from '../../src/lib/list-page-html.ts';
+import { describePager, pagesOf } from '../../src/lib/pager.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
 
 const HOSTILE = `<img src=x onerror="alert(1)"> & 'quotes' "too"`;

@@ -8,8 +8,8 @@ import { getSiteModel } from '../../../data/site.ts';
 import { htmlResponse, pageDocument } from '../../../layouts/document.ts';
 import { describeHistoryFilters } from '../../../lib/history-filters.ts';
 import type { Incident } from '../../../lib/incident.ts';
-import { historyPageHtml, type ListPage, pagesOf } from '../../../lib/list-page-html.ts';
-import { describePager } from '../../../lib/pager.ts';
+import { historyPageHtml } from '../../../lib/list-page-html.ts';
+import { describePager, type ListPage, pagesOf } from '../../../lib/pager.ts';
 import { makeUrls } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (() => {

@@ -8,8 +8,8 @@ import { getSiteModel } from '../../../../../data/site.ts';
 import { htmlResponse, pageDocument } from '../../../../../layouts/document.ts';
 import { describeHistoryFilters, incidentsOfSeverity } from '../../../../../lib/history-filters.ts';
 import type { Incident } from '../../../../../lib/incident.ts';
-import { type ListPage, pagesOf, severityHeading, severityPageHtml } from '../../../../../lib/list-page-html.ts';
-import { describePager } from '../../../../../lib/pager.ts';
+import { severityHeading, severityPageHtml } from '../../../../../lib/list-page-html.ts';
+import { describePager, type ListPage, pagesOf } from '../../../../../lib/pager.ts';
 import { SEVERITIES, SEVERITY_INFO, type Severity } from '../../../../../lib/severity.ts';
 import { makeUrls, severitySlug } from '../../../../../lib/urls.ts';
 
