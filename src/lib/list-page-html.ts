@@ -2,8 +2,9 @@
  * The paged lists of incidents as HTML strings: the history (`/history/`, `/history/2/`…), each
  * severity's history and a component's past incidents, with their filter bar and pager. A
  * 10,000-incident history has 3,000 such pages, and through Astro's templates each cost 1–2 ms
- * in component instances and render contexts, more than its HTML (issue #15). Written as Astro wrote the templates they replace (whitespace included, text and
- * attributes escaped as Astro escapes them), so the pages stayed byte for byte the same. Pure.
+ * in component instances and render contexts, more than its HTML (issue #15). Written as Astro
+ * wrote the templates they replace (whitespace included, text and attributes escaped as Astro
+ * escapes them), so the pages stayed byte for byte the same. Pure.
  */
 import type { HistoryFilterBar } from './history-filters.ts';
 import { attribute, escapeHtml as text } from './html-escape.ts';
