@@ -360,7 +360,7 @@ describe('links and metadata', () => {
     }
   });
 
-  test('every page is the same document around its content, the incident pages (an endpoint, not the layout) included', () => {
+  test('every page is the same document around its content, the pages endpoints write (not the layout) included', () => {
     const frame = (doc: Document) => ({
       lang: doc.documentElement.getAttribute('lang'),
       head: [...doc.head.children].map((el) => el.tagName).filter((tag) => tag !== 'LINK'),
@@ -377,6 +377,7 @@ describe('links and metadata', () => {
     expect(home.script.join('')).toContain('data-local');
     const files = site.htmlFiles();
     expect(files.filter((f) => /^incidents\/\d+\/index\.html$/.test(f)).length).toBeGreaterThan(3);
+    expect(files).toEqual(expect.arrayContaining(['history/index.html', 'history/severity/p0/index.html', 'components/cli/index.html']));
     for (const file of files) expect(frame(site.page(file)), file).toEqual(home);
     const incident = site.page('incidents/101/');
     expect(incident.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://acme.github.io/status-sub/incidents/101/');
