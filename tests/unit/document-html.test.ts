@@ -6,12 +6,12 @@
  * these check what a string can get wrong on its own: text from the config and the page staying
  * text, the canonical URL, and where the body and the stylesheet go.
  */
-import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { canonicalUrl, type DocumentContext, documentHtml } from '../../src/lib/document-html.ts';
 import { SnapshotSchema } from '../../src/lib/schema/snapshot.ts';
 import { buildSiteModel, type SiteModel } from '../../src/lib/site-model.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
+import { parseHtml } from '../support/build.ts';
 import { type CONFIG_INPUT, config, snapshot } from '../support/records.ts';
 
 const HOSTILE = `</title><script>alert(1)</script><img src=x onerror="alert(2)"> & 'quotes' "too"`;
@@ -27,10 +27,6 @@ function model(overrides: Partial<typeof CONFIG_INPUT> = {}): SiteModel {
   });
 }
 
-function parse(html: string): Document {
-  return new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-}
-
 describe('documentHtml', () => {
   test('the page title, the site title and the description stay text', () => {
     const html = documentHtml(
@@ -39,7 +35,7 @@ describe('documentHtml', () => {
       { pathname: '/status-sub/incidents/7/', title: `Down ${HOSTILE}`, description: `Now ${HOSTILE}` },
       '<p>body</p>',
     );
-    const doc = parse(html);
+    const doc = parseHtml(html);
     expect(doc.querySelector('title')?.textContent).toBe(`Down ${HOSTILE} · Acme ${HOSTILE}`);
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(`Now ${HOSTILE}`);
     // The only script is the page's own, at the end of the body; nothing the text held became an element.
@@ -49,14 +45,14 @@ describe('documentHtml', () => {
   });
 
   test('without a title or description the page is the site: its title and configured description', () => {
-    const doc = parse(documentHtml(model(), context, { pathname: '/status-sub/' }, ''));
+    const doc = parseHtml(documentHtml(model(), context, { pathname: '/status-sub/' }, ''));
     expect(doc.querySelector('title')?.textContent).toBe('Acme status');
     expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBe('Status of Acme widgets.');
   });
 
   test('the body goes into <main> after the notices; the stylesheet into the head; the body carries the data time', () => {
     const site = model();
-    const doc = parse(documentHtml(site, context, { pathname: '/status-sub/history/' }, '<h1>History</h1><p id="last">end</p>'));
+    const doc = parseHtml(documentHtml(site, context, { pathname: '/status-sub/history/' }, '<h1>History</h1><p id="last">end</p>'));
     const main = doc.querySelector('body > main#main');
     expect(main?.firstElementChild?.id).toBe('stale-warning');
     expect([...(main?.children ?? [])].slice(-2).map((el) => el.tagName)).toEqual(['H1', 'P']);
@@ -70,7 +66,7 @@ describe('documentHtml', () => {
   test("a component's pages link its own feeds; other pages the site's", () => {
     const site = model();
     const feeds = (pathname: string): (string | null)[] =>
-      [...parse(documentHtml(site, context, { pathname }, '')).querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href'));
+      [...parseHtml(documentHtml(site, context, { pathname }, '')).querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute('href'));
     expect(feeds('/status-sub/history/')).toEqual(['/status-sub/history.atom', '/status-sub/history.rss']);
     expect(feeds('/status-sub/components/cli/2/').some((href) => href?.includes('/cli'))).toBe(true);
     expect(feeds('/status-sub/incidents/7/')).toEqual(feeds('/status-sub/'));

@@ -5,21 +5,15 @@
  * visitor does (tests/build/history-pages.test.ts, site.test.ts); these check the paging and what
  * a string renderer can get wrong on its own: text from the config and the records staying text.
  */
-import { Window } from 'happy-dom';
 import { describe, expect, test } from 'vitest';
 import { describeHistoryFilters } from '../../src/lib/history-filters.ts';
 import { componentPageMeta, getUpdatesHtml, historyFiltersHtml, pagerHtml } from '../../src/lib/list-page-html.ts';
 import { describePager, pagesOf } from '../../src/lib/pager.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
+import { parseHtml } from '../support/build.ts';
 
 const HOSTILE = `<img src=x onerror="alert(1)"> & 'quotes' "too"`;
 const urls = makeUrls('/status/');
-
-function parse(html: string): Document {
-  const window = new Window();
-  window.document.body.innerHTML = html;
-  return window.document as unknown as Document;
-}
 
 describe('pagesOf', () => {
   test('every item once, in order, `size` to a page; the last page holds the rest', () => {
@@ -49,7 +43,7 @@ describe('pagesOf', () => {
 
 test('the filter bar: component names stay text; the current filter is marked', () => {
   const filters = describeHistoryFilters([{ id: 'cli', name: `CLI ${HOSTILE}` }], urls, { kind: 'component', id: 'cli' });
-  const doc = parse(historyFiltersHtml(filters));
+  const doc = parseHtml(historyFiltersHtml(filters));
   expect(doc.querySelectorAll('img, [onerror]')).toHaveLength(0);
   expect([...doc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('aria-current')])).toEqual([
     ['All', '/status/history/', null],
@@ -66,7 +60,7 @@ describe('pagerHtml', () => {
   });
 
   test('Newer, the numbers with a gap, Older; the current page marked', () => {
-    const doc = parse(pagerHtml(describePager(`Pages ${HOSTILE}`, 2, 9, urls.history)));
+    const doc = parseHtml(pagerHtml(describePager(`Pages ${HOSTILE}`, 2, 9, urls.history)));
     const nav = doc.querySelector('nav.pager');
     expect(nav?.getAttribute('aria-label')).toBe(`Pages ${HOSTILE}`);
     expect(doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/status/history/');
@@ -76,8 +70,8 @@ describe('pagerHtml', () => {
   });
 
   test('the first and last pages keep the grid with an empty cell', () => {
-    expect(parse(pagerHtml(describePager('p', 1, 2, urls.history))).querySelector('nav > span:first-child')).not.toBeNull();
-    expect(parse(pagerHtml(describePager('p', 2, 2, urls.history))).querySelector('nav > span:last-child')).not.toBeNull();
+    expect(parseHtml(pagerHtml(describePager('p', 1, 2, urls.history))).querySelector('nav > span:first-child')).not.toBeNull();
+    expect(parseHtml(pagerHtml(describePager('p', 2, 2, urls.history))).querySelector('nav > span:last-child')).not.toBeNull();
   });
 });
 
@@ -88,10 +82,10 @@ test('"Get updates": the subject and the Slack command stay text; the subscribe 
     rss: '/status/feeds/components/cli.rss',
     slackCommand: `/feed subscribe ${HOSTILE}`,
   };
-  const without = parse(getUpdatesHtml(updates, HOSTILE));
+  const without = parseHtml(getUpdatesHtml(updates, HOSTILE));
   expect(without.querySelector('[data-subscribe-issue]')).toBeNull();
   expect(without.querySelector('[data-slack-command]')?.textContent).toBe(`/feed subscribe ${HOSTILE}`);
-  const withIssue = parse(getUpdatesHtml({ ...updates, issueUrl: 'https://github.com/acme/widgets/issues/9' }, `CLI ${HOSTILE}`));
+  const withIssue = parseHtml(getUpdatesHtml({ ...updates, issueUrl: 'https://github.com/acme/widgets/issues/9' }, `CLI ${HOSTILE}`));
   expect(withIssue.querySelector('[data-subscribe-issue]')?.getAttribute('href')).toBe('https://github.com/acme/widgets/issues/9');
   expect(withIssue.querySelector('li')?.textContent).toContain(`incident affecting CLI ${HOSTILE} (click`);
   expect(withIssue.querySelectorAll('img, [onerror]')).toHaveLength(0);
