@@ -8,10 +8,10 @@ import ts from 'typescript';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Every .ts/.mts file under `dir` (relative to the repository root). */
-export function sourceFiles(dir: string): string[] {
+/** Every file under `dir` (relative to the repository root) whose name matches `name`: .ts and .mts files by default. */
+export function sourceFiles(dir: string, name: RegExp = /\.m?ts$/): string[] {
   return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.m?ts$/.test(e.name))
+    .filter((e) => e.isFile() && name.test(e.name))
     .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
     .sort();
 }
@@ -106,14 +106,6 @@ export function networkViolations(facts: FileFacts): string[] {
     ...facts.imports.filter((spec) => NETWORK_MODULES.test(spec)).map((spec) => `imports ${spec}`),
     ...facts.globals.filter((name) => ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].includes(name)).map((name) => `uses ${name}`),
   ];
-}
-
-/** Every .astro file under `dir` (relative to the repository root). */
-export function astroFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.astro'))
-    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
-    .sort();
 }
 
 /**
